@@ -1,0 +1,135 @@
+/**
+ * The one normalised record type every importer emits.
+ *
+ * An importer reads its export format and yields `SourceRecord`s; it knows nothing about the
+ * store, identity resolution or the user's own identities. The import pipeline turns records
+ * into people, identities, interactions and content, decides each interaction's direction
+ * relative to the user, and makes re-imports idempotent through each record's stable `key`.
+ *
+ * @example
+ * const rec: SourceRecord = {
+ *   type: "interaction", key: "wxr:blog.example:comment:12", channel: "blog_comment",
+ *   kind: "comment", at: Date.parse("2024-05-01T10:00:00Z"),
+ *   from: { name: "Ada", identities: [{ kind: "email", value: "ada@example.org" }] },
+ *   to: [{ identities: [{ kind: "email", value: "me@blog.example" }] }],
+ *   text: "Great post!", place: { line: 120 },
+ * };
+ */
+
+/** Kinds of identity a source can tell us about a person. */
+export type IdentityKind =
+  /** An e-mail address. */
+  | "email"
+  /** A personal site or blog URL. */
+  | "url"
+  /** A handle on a platform (`platform` says which: "twitter", "wordpress:blog.example", …). */
+  | "handle"
+  /** A profile URL on a platform (LinkedIn, Facebook, …). */
+  | "profile"
+  /** A phone number. */
+  | "phone"
+  /** A display name: an attribute, never enough on its own to merge two people. */
+  | "name";
+
+export interface IdentityRef {
+  kind: IdentityKind;
+  /** The value as the source spelled it; the pipeline normalises it. */
+  value: string;
+  /** For handles and profiles: the platform the handle lives on. */
+  platform?: string;
+}
+
+/** One side of an interaction, or the author of a piece of content: what the source knows. */
+export interface PartyRef {
+  name?: string;
+  identities: IdentityRef[];
+  /**
+   * Names are not identities on their own. When a party has nothing but a name (an anonymous
+   * blog comment), the importer gives a scope ("wxr:blog.example") within which that name
+   * stands for one person.
+   */
+  nameScope?: string;
+}
+
+/** Where in a file a record or a problem came from, for messages a user can act on. */
+export interface Place {
+  line?: number;
+  column?: number;
+  /** A human description of the record, e.g. `comment 12 on "Hello world"`. */
+  record?: string;
+}
+
+/** Channels an interaction can travel on. Strings so new importers can add their own. */
+export type Channel =
+  | "blog_comment"
+  | "pingback"
+  | "trackback"
+  | "email"
+  | "tweet"
+  | "dm"
+  | "linkedin"
+  | "facebook"
+  | "meeting"
+  | (string & {});
+
+export type Direction = "inbound" | "outbound" | "mutual" | "observed";
+
+/** The export says who its owner is (a blog's author accounts, a Twitter archive's account). */
+export interface OwnerRecord {
+  type: "owner";
+  party: PartyRef;
+  place: Place;
+}
+
+/** Something one party said or did towards another. */
+export interface InteractionRecord {
+  type: "interaction";
+  /** Stable across re-imports of the same data, unique across sources. */
+  key: string;
+  channel: Channel;
+  /** What happened: "comment", "reply", "pingback", "message", "meeting", "like", … */
+  kind: string;
+  /** Milliseconds since the epoch, UTC. */
+  at: number;
+  from: PartyRef;
+  /** The counterparts. One row per counterpart is stored. */
+  to: PartyRef[];
+  /** Only sources that know better than from/to set this (a meeting is mutual). */
+  direction?: Direction;
+  /** Groups a conversation: a post's comment thread, an e-mail thread. */
+  thread?: string;
+  /** The key of the interaction this one answers, when known. */
+  replyTo?: string;
+  /** Where it happened: the post, the conversation. */
+  context?: { url?: string; title?: string };
+  /** The full text, when there is one; stored as content and summarised as an excerpt. */
+  text?: string;
+  /** "pending" for comments awaiting moderation; absent means approved/normal. */
+  status?: "approved" | "pending";
+  place: Place;
+}
+
+/** Something a person wrote that is not addressed to anyone: a post, a bio. */
+export interface ContentRecord {
+  type: "content";
+  key: string;
+  kind: "post" | "page" | "bio" | (string & {});
+  author: PartyRef;
+  at?: number;
+  title?: string;
+  url?: string;
+  text?: string;
+  place: Place;
+}
+
+/** A record the importer read but chose not to keep (spam, a broken row), with the reason. */
+export interface SkipRecord {
+  type: "skip";
+  /** A short stable reason used for counting: "spam", "trash", "no author", "bad date", … */
+  reason: string;
+  /** A sentence for the user. */
+  message: string;
+  place: Place;
+}
+
+export type SourceRecord = OwnerRecord | InteractionRecord | ContentRecord | SkipRecord;
