@@ -1,0 +1,65 @@
+/** `irl import PATH…`: files, folders or exports into the graph, with a summary. */
+import { Command } from "@commander-js/extra-typings";
+import { type ImportSummary, runImport } from "../../pipeline/run-import.js";
+import { importers } from "../../sources/index.js";
+import { common, withStore } from "../context.js";
+import { printJson, plural, say, status } from "../output.js";
+import { importProgress } from "../progress.js";
+import { parseMyIdentity } from "./me.js";
+
+export function importCommand() {
+  return common(
+    new Command("import")
+      .summary("import export files or folders")
+      .description(
+        "Import export files or whole folders into the graph. The format of each file is detected\n" +
+          "from its content; importing the same file again adds nothing.\n\n" +
+          `Formats: ${importers.map((i) => `${i.format} (${i.description})`).join(", ")}.`,
+      )
+      .argument("<path...>", "files or folders to import")
+      .option("--as <format>", "treat every file as this format instead of detecting it")
+      .option(
+        "--me <id...>",
+        "your own identities (e-mail, site URL, @handle); they replace the owner the export names",
+      ),
+  )
+    .addHelpText(
+      "after",
+      "\nExamples:\n  irl import blog-export.xml\n  irl import exports/ --me ada@example.org\n  irl import wordpress.xml --json",
+    )
+    .action(async (paths, options) => {
+      const code = await withStore(options, async (store) => {
+        const bar = importProgress({ enabled: !options.json && process.stderr.isTTY === true });
+        let summary: ImportSummary;
+        try {
+          summary = await runImport(store, paths, {
+            as: options.as,
+            me: options.me?.map(parseMyIdentity),
+            onProgress: bar.update,
+          });
+        } finally {
+          bar.stop();
+        }
+        if (options.json) printJson(summary);
+        else printSummary(summary);
+        return summary.errors.length > 0 ? 1 : 0;
+      });
+      process.exitCode = code;
+    });
+}
+
+function printSummary(s: ImportSummary): void {
+  for (const f of s.files) {
+    const parts = [`${plural(f.added, "new record")}`, `${f.unchanged.toLocaleString("en-US")} unchanged`];
+    if (f.skipped) parts.push(`${f.skipped.toLocaleString("en-US")} skipped`);
+    say(`${f.file}${f.format ? ` (${f.format})` : ""}: ${parts.join(", ")}`);
+  }
+  say(
+    `Imported ${plural(s.files.length, "file")}: ${plural(s.added, "new record")}, ` +
+      `${s.unchanged.toLocaleString("en-US")} unchanged, ${s.skipped.toLocaleString("en-US")} skipped; ` +
+      `${plural(s.peopleAdded, "new person", "new people")}.`,
+  );
+  const reasons = Object.entries(s.skippedBy).sort((a, b) => b[1] - a[1]);
+  if (reasons.length) say(`Skipped: ${reasons.map(([r, n]) => `${r} ${n}`).join(", ")}.`);
+  for (const e of s.errors) status(`error: ${e.file}: ${e.place}: ${e.message}`);
+}

@@ -1,0 +1,213 @@
+/**
+ * One connection to either database, behind the same small interface: Kysely for ordinary
+ * queries, and a raw executor (`?` placeholders) for the import hot path, where building a
+ * Kysely query per row would cost more than the insert itself.
+ *
+ * SQLite: better-sqlite3, WAL, one file; prepared statements are cached by SQL text.
+ * PostgreSQL: a pg pool; `?schema=NAME` in the URL keeps irl's tables in a schema of its own.
+ *
+ * @example
+ * const conn = await connect("sqlite", "/tmp/irl.db");
+ * await conn.transaction(async (tx) => tx.run("DELETE FROM people WHERE id = ?", [3]));
+ */
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import { IrlError } from "../errors.js";
+import type { Database } from "./schema.js";
+
+export type Dialect = "sqlite" | "postgres";
+
+/** Runs raw SQL written with `?` placeholders, on whichever database. */
+export interface SqlExecutor {
+  readonly dialect: Dialect;
+  all<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Returns the number of rows changed. */
+  run(sql: string, params?: readonly unknown[]): Promise<number>;
+  /**
+   * Insert many rows into `table`; `tail` follows the VALUES (e.g. `ON CONFLICT DO NOTHING
+   * RETURNING id`). Returns how many rows were inserted and what RETURNING gave.
+   */
+  insertRows<T = unknown>(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly unknown[])[],
+    tail?: string,
+  ): Promise<{ count: number; returned: T[] }>;
+}
+
+export interface Connection extends SqlExecutor {
+  readonly kysely: Kysely<Database>;
+  /** PostgreSQL: the schema irl's tables live in. */
+  readonly schema?: string;
+  /** Runs `fn` inside one transaction on one connection; rolls back if it throws. */
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns bigint (int8) and numeric counts as strings; irl's ids and times fit in a
+// double, so read them as numbers everywhere.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export async function connect(dialect: Dialect, location: string): Promise<Connection> {
+  return dialect === "sqlite" ? connectSqlite(location) : connectPostgres(location);
+}
+
+function connectSqlite(file: string): Connection {
+  let db: BetterSqlite3.Database;
+  try {
+    db = new BetterSqlite3(file);
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    db.pragma("busy_timeout = 5000");
+  } catch (error) {
+    throw new IrlError("store", `cannot open the database ${file}: ${(error as Error).message}`);
+  }
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (sql: string) => {
+    let stmt = statements.get(sql);
+    if (!stmt) {
+      stmt = db.prepare(sql);
+      statements.set(sql, stmt);
+    }
+    return stmt;
+  };
+  const exec: SqlExecutor = {
+    dialect: "sqlite",
+    async all<T>(sql: string, params: readonly unknown[] = []) {
+      return prepare(sql).all(...params) as T[];
+    },
+    async run(sql, params = []) {
+      return prepare(sql).run(...params).changes;
+    },
+    async insertRows<T>(
+      table: string,
+      columns: readonly string[],
+      rows: readonly (readonly unknown[])[],
+      tail = "",
+    ) {
+      const stmt = prepare(insertSql(table, columns, 1, tail));
+      let count = 0;
+      const returned: T[] = [];
+      for (const row of rows) {
+        if (stmt.reader) {
+          const got = stmt.all(...row) as T[];
+          count += got.length;
+          returned.push(...got);
+        } else {
+          count += stmt.run(...row).changes;
+        }
+      }
+      return { count, returned };
+    },
+  };
+  return {
+    ...exec,
+    kysely: new Kysely<Database>({ dialect: new SqliteDialect({ database: db }) }),
+    async transaction(fn) {
+      db.exec("BEGIN IMMEDIATE");
+      try {
+        const result = await fn(exec);
+        db.exec("COMMIT");
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec("ROLLBACK");
+        throw error;
+      }
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
+
+async function connectPostgres(url: string): Promise<Connection> {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get("schema");
+  parsed.searchParams.delete("schema");
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
+    throw new IrlError("usage", `schema name "${schema}" must be lower-case letters, digits, _`);
+  }
+  const pool = new pg.Pool({
+    connectionString: parsed.toString(),
+    max: 4,
+    connectionTimeoutMillis: 5000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  try {
+    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    else await pool.query("SELECT 1");
+  } catch (error) {
+    await pool.end();
+    throw new IrlError("store", `cannot connect to ${redact(parsed)}: ${(error as Error).message}`);
+  }
+  const executor = (client: pg.Pool | pg.PoolClient): SqlExecutor => ({
+    dialect: "postgres",
+    async all<T>(sql: string, params: readonly unknown[] = []) {
+      return (await client.query(toDollar(sql), params as unknown[])).rows as T[];
+    },
+    async run(sql, params = []) {
+      return (await client.query(toDollar(sql), params as unknown[])).rowCount ?? 0;
+    },
+    async insertRows<T>(
+      table: string,
+      columns: readonly string[],
+      rows: readonly (readonly unknown[])[],
+      tail = "",
+    ) {
+      let count = 0;
+      const returned: T[] = [];
+      // PostgreSQL allows 65535 parameters per statement.
+      const perStatement = Math.max(1, Math.min(1000, Math.floor(60000 / columns.length)));
+      for (let i = 0; i < rows.length; i += perStatement) {
+        const slice = rows.slice(i, i + perStatement);
+        const sql = toDollar(insertSql(table, columns, slice.length, tail));
+        const result = await client.query(sql, slice.flat() as unknown[]);
+        count += result.rowCount ?? 0;
+        returned.push(...(result.rows as T[]));
+      }
+      return { count, returned };
+    },
+  });
+  return {
+    ...executor(pool),
+    schema: schema ?? "public",
+    kysely: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await fn(executor(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+function insertSql(table: string, columns: readonly string[], rows: number, tail: string) {
+  const one = `(${columns.map(() => "?").join(", ")})`;
+  const values = Array.from({ length: rows }, () => one).join(", ");
+  return `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values} ${tail}`.trim();
+}
+
+/** `?` → `$1, $2, …`. irl's raw SQL never puts a `?` inside a string literal. */
+export function toDollar(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+function redact(url: URL): string {
+  const copy = new URL(url.toString());
+  if (copy.password) copy.password = "***";
+  return copy.toString();
+}

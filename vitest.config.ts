@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts"],
+    globalSetup: ["src/testing/global-setup.ts"],
+    reporters: ["default", "./src/testing/summary-reporter.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
