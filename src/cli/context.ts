@@ -5,7 +5,7 @@
  * @example
  * common(new Command("stats")).action(async (opts) => withStore(opts, async (store) => …));
  */
-import { type Command, Option } from "@commander-js/extra-typings";
+import { type Command, Option, type OptionValues } from "@commander-js/extra-typings";
 import { resolveLocation } from "../store/location.js";
 import { openStore, type Store } from "../store/store.js";
 
@@ -14,7 +14,7 @@ export interface CommonOptions {
   json?: boolean;
 }
 
-export function common<A extends unknown[], O extends object>(command: Command<A, O>) {
+export function common<A extends unknown[], O extends OptionValues>(command: Command<A, O>) {
   return command
     .addOption(
       new Option("--db <file>", "the database: a SQLite file or a postgres:// URL").env("IRL_DB"),

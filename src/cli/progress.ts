@@ -43,7 +43,12 @@ export function importProgress({ enabled }: { enabled: boolean }): ProgressBar {
           },
           cliProgress.Presets.shades_classic,
         );
-        bar.start(p.bytesTotal, 0, { done: "0 B", total: formatBytes(p.bytesTotal), rate: "", records: 0 });
+        bar.start(p.bytesTotal, 0, {
+          done: "0 B",
+          total: formatBytes(p.bytesTotal),
+          rate: "",
+          records: 0,
+        });
       }
       const seconds = Math.max(0.001, (Date.now() - started) / 1000);
       bar?.update(p.bytesDone, {

@@ -28,7 +28,10 @@ const GENERIC_HOSTS = new Set([
 ]);
 
 export function normalizeEmail(value: string): string | undefined {
-  const v = value.trim().replace(/^mailto:/i, "").toLowerCase();
+  const v = value
+    .trim()
+    .replace(/^mailto:/i, "")
+    .toLowerCase();
   const at = v.lastIndexOf("@");
   if (at < 1 || at === v.length - 1 || /\s/.test(v)) return undefined;
   return v;
@@ -47,8 +50,10 @@ export function normalizeUrl(value: string): string | undefined {
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") return undefined;
   const host = url.host.toLowerCase().replace(/^www\./, "");
-  if (!host || !host.includes(".")) return undefined;
-  const path = decodeSafely(url.pathname).replace(/\/+$/, "").replace(/\/index\.(html?|php)$/i, "");
+  if (!host?.includes(".")) return undefined;
+  const path = decodeSafely(url.pathname)
+    .replace(/\/+$/, "")
+    .replace(/\/index\.(html?|php)$/i, "");
   return host + path;
 }
 

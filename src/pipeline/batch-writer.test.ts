@@ -45,7 +45,12 @@ const records: SourceRecord[] = [
   comment("k2", owner, ada, "2024-01-02T10:00:00Z", "thank you, Ada"),
   comment("k3", bo, ada, "2024-01-03T10:00:00Z"),
   // The same site as Ada's, spelled differently: the same person.
-  comment("k4", { name: "Ada L.", identities: [{ kind: "url", value: "http://ada.example" }] }, owner, "2024-01-04T10:00:00Z"),
+  comment(
+    "k4",
+    { name: "Ada L.", identities: [{ kind: "url", value: "http://ada.example" }] },
+    owner,
+    "2024-01-04T10:00:00Z",
+  ),
   { type: "skip", reason: "spam", message: "marked as spam", place: { line: 9 } },
   comment("k5", { identities: [] }, owner, "2024-01-05T10:00:00Z"),
   {

@@ -7,7 +7,7 @@
  * const writer = new BatchWriter({ source: "wxr", importId: 7, me, claimOwners: true });
  * await store.conn.transaction((tx) => writer.write(tx, records));
  */
-import type { SqlExecutor } from "../store/connection.js";
+
 import type {
   ContentRecord,
   Direction,
@@ -15,6 +15,7 @@ import type {
   PartyRef,
   SourceRecord,
 } from "../sources/records.js";
+import type { SqlExecutor } from "../store/connection.js";
 import { PartyResolver } from "./party-resolver.js";
 import type { Problem } from "./problems.js";
 

@@ -19,9 +19,9 @@ import {
   normalizeName,
   scopedNameKey,
 } from "../identity/normalize.js";
-import { mergeInto } from "../store/store.js";
-import type { SqlExecutor } from "../store/connection.js";
 import type { IdentityKind, PartyRef } from "../sources/records.js";
+import type { SqlExecutor } from "../store/connection.js";
+import { mergeInto } from "../store/store.js";
 
 interface Anchor {
   kind: IdentityKind;

@@ -24,7 +24,9 @@ export interface ReportedError {
 export function formatPlace(place: Place): string {
   const parts: string[] = [];
   if (place.line !== undefined) {
-    parts.push(place.column !== undefined ? `line ${place.line}:${place.column}` : `line ${place.line}`);
+    parts.push(
+      place.column !== undefined ? `line ${place.line}:${place.column}` : `line ${place.line}`,
+    );
   }
   if (place.record) parts.push(parts.length ? `(${place.record})` : place.record);
   return parts.join(" ") || "whole file";

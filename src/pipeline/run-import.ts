@@ -15,8 +15,8 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { IrlError } from "../errors.js";
-import { detectFormat, HEAD_BYTES, importerFor, importers } from "../sources/index.js";
 import type { Importer } from "../sources/importer.js";
+import { detectFormat, HEAD_BYTES, importerFor, importers } from "../sources/index.js";
 import type { IdentityRef, SourceRecord } from "../sources/records.js";
 import type { Store } from "../store/store.js";
 import { BatchWriter } from "./batch-writer.js";
@@ -79,7 +79,10 @@ export async function runImport(
   if (options.me?.length) {
     const unusable = await store.addMyIdentities(options.me);
     if (unusable.length) {
-      throw new IrlError("usage", `--me ${unusable.map((r) => r.value).join(", ")}: not an e-mail, URL or handle`);
+      throw new IrlError(
+        "usage",
+        `--me ${unusable.map((r) => r.value).join(", ")}: not an e-mail, URL or handle`,
+      );
     }
   }
   const summary: ImportSummary = {
@@ -117,7 +120,9 @@ function* expandPaths(paths: readonly string[], summary: ImportSummary): Iterabl
       continue;
     }
     if (stat.isDirectory()) {
-      const entries = fs.readdirSync(p, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+      const entries = fs
+        .readdirSync(p, { withFileTypes: true })
+        .sort((a, b) => a.name.localeCompare(b.name));
       yield* expandPaths(
         entries.filter((e) => !e.name.startsWith(".")).map((e) => path.join(p, e.name)),
         summary,
@@ -166,7 +171,10 @@ async function importFile(
   const importer = forced ?? detectFormat(head);
   if (!importer) {
     const known = importers.map((i) => i.format).join(", ");
-    return fail("start of file", `not a format irl can import (known: ${known}; use --as to force one)`);
+    return fail(
+      "start of file",
+      `not a format irl can import (known: ${known}; use --as to force one)`,
+    );
   }
   result.format = importer.format;
 
@@ -233,7 +241,15 @@ async function importFile(
   await store.conn.run(
     `UPDATE imports SET status = ?, added = ?, unchanged = ?, skipped = ?, errors = ?, problems = ?
      WHERE id = ?`,
-    [status, result.added, result.unchanged, result.skipped, result.errors.length, JSON.stringify(logged), importId],
+    [
+      status,
+      result.added,
+      result.unchanged,
+      result.skipped,
+      result.errors.length,
+      JSON.stringify(logged),
+      importId,
+    ],
   );
   for (const p of problems) {
     if (!p.reason) result.errors.push({ file, place: formatPlace(p.place), message: p.message });

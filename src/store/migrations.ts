@@ -140,7 +140,6 @@ function provider(dialect: Dialect): MigrationProvider {
 
 /** Bring the schema up to date; throws an IrlError naming the failing migration. */
 export async function migrateToLatest(
-  // biome-ignore lint/suspicious/noExplicitAny: migrations work on any database shape
   db: Kysely<any>,
   dialect: Dialect,
   schema?: string,

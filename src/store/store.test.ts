@@ -50,7 +50,9 @@ describe.each(storeTargets())("Store on $name", (target) => {
       const [byEmail] = await store.findPeople("ADELE@example.org");
       expect(byEmail?.display_name).toBe("Adèle Durand");
       expect((await store.findPeople("adele"))[0]?.id).toBe(byEmail?.id);
-      expect((await store.findPeople("https://www.sam.example/"))[0]?.display_name).toBe("Sam Blog");
+      expect((await store.findPeople("https://www.sam.example/"))[0]?.display_name).toBe(
+        "Sam Blog",
+      );
       expect((await store.findPeople(`#${byEmail?.id}`))[0]?.id).toBe(byEmail?.id);
       expect(await store.findPeople("nobody-at-all")).toEqual([]);
     } finally {
@@ -68,7 +70,10 @@ describe.each(storeTargets())("Store on $name", (target) => {
       expect(before.map((r) => r.direction)).toEqual(["observed"]);
 
       await store.addMyIdentities([{ kind: "url", value: "http://sam.example/" }]);
-      const after = await store.db.selectFrom("interactions").select(["direction", "to_person_id"]).execute();
+      const after = await store.db
+        .selectFrom("interactions")
+        .select(["direction", "to_person_id"])
+        .execute();
       expect(after).toEqual([{ direction: "inbound", to_person_id: me }]);
       expect((await store.stats()).people).toBe(1);
       const mine = await store.identitiesOf(me);

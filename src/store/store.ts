@@ -130,10 +130,10 @@ export class Store {
         }
         const key = anchorKey(ref.kind, value);
         if (ref.kind === "name") {
-          await tx.run(
-            "UPDATE people SET display_name = ? WHERE id = ? AND display_name = 'Me'",
-            [ref.value.trim(), me],
-          );
+          await tx.run("UPDATE people SET display_name = ? WHERE id = ? AND display_name = 'Me'", [
+            ref.value.trim(),
+            me,
+          ]);
         }
         const owner = key
           ? await tx.all<{ person_id: number }>("SELECT person_id FROM identities WHERE key = ?", [
@@ -159,7 +159,9 @@ export class Store {
   // --- reading ----------------------------------------------------------------------------
 
   async stats(): Promise<Stats> {
-    const count = async (table: "people" | "identities" | "interactions" | "content" | "events" | "imports") => {
+    const count = async (
+      table: "people" | "identities" | "interactions" | "content" | "events" | "imports",
+    ) => {
       const row = await this.db
         .selectFrom(table)
         .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -203,16 +205,25 @@ export class Store {
       .selectFrom("people as p")
       .leftJoin("interactions as i", (join) =>
         join.on((eb) =>
-          eb.or([eb("i.from_person_id", "=", eb.ref("p.id")), eb("i.to_person_id", "=", eb.ref("p.id"))]),
+          eb.or([
+            eb("i.from_person_id", "=", eb.ref("p.id")),
+            eb("i.to_person_id", "=", eb.ref("p.id")),
+          ]),
         ),
       )
       .select((eb) => [
         "p.id",
         "p.display_name as name",
         eb.fn.count<number>("i.id").as("interactions"),
-        sql<number>`sum(case when ${eb.ref("i.direction")} = 'inbound' then 1 else 0 end)`.as("inbound"),
-        sql<number>`sum(case when ${eb.ref("i.direction")} = 'outbound' then 1 else 0 end)`.as("outbound"),
-        sql<number>`sum(case when ${eb.ref("i.direction")} = 'observed' then 1 else 0 end)`.as("observed"),
+        sql<number>`sum(case when ${eb.ref("i.direction")} = 'inbound' then 1 else 0 end)`.as(
+          "inbound",
+        ),
+        sql<number>`sum(case when ${eb.ref("i.direction")} = 'outbound' then 1 else 0 end)`.as(
+          "outbound",
+        ),
+        sql<number>`sum(case when ${eb.ref("i.direction")} = 'observed' then 1 else 0 end)`.as(
+          "observed",
+        ),
         eb.fn.min<number>("i.occurred_at").as("firstAt"),
         eb.fn.max<number>("i.occurred_at").as("lastAt"),
       ])
@@ -284,12 +295,19 @@ export class Store {
         .selectFrom("people")
         .selectAll()
         .where("id", "in", (eb) =>
-          eb.selectFrom("identities").select("person_id").where((w) =>
-            w.or([
-              w("key", "in", candidates),
-              w("kind", "=", "handle").and("value", "like", `%:${q.replace(/^@/, "").toLowerCase()}`),
-            ]),
-          ),
+          eb
+            .selectFrom("identities")
+            .select("person_id")
+            .where((w) =>
+              w.or([
+                w("key", "in", candidates),
+                w("kind", "=", "handle").and(
+                  "value",
+                  "like",
+                  `%:${q.replace(/^@/, "").toLowerCase()}`,
+                ),
+              ]),
+            ),
         )
         .execute();
       if (exact.length > 0) return exact;
@@ -304,7 +322,7 @@ export class Store {
           .selectFrom("identities")
           .select("person_id")
           .where("kind", "=", "name")
-          .where("value", "like", `%${escapeLike(name)}%`, ),
+          .where("value", "like", `%${escapeLike(name)}%`),
       )
       .orderBy("display_name")
       .limit(50)
@@ -329,7 +347,9 @@ export class Store {
         "i.excerpt",
         "i.status",
       ])
-      .where((eb) => eb.or([eb("i.from_person_id", "=", personId), eb("i.to_person_id", "=", personId)]))
+      .where((eb) =>
+        eb.or([eb("i.from_person_id", "=", personId), eb("i.to_person_id", "=", personId)]),
+      )
       .orderBy("i.occurred_at", "desc")
       .orderBy("i.id", "desc")
       .limit(limit)
@@ -347,7 +367,11 @@ export class Store {
   }
 
   async person(id: number): Promise<Person> {
-    const p = await this.db.selectFrom("people").selectAll().where("id", "=", id).executeTakeFirst();
+    const p = await this.db
+      .selectFrom("people")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirst();
     if (!p) throw new IrlError("not_found", `no person #${id}`);
     return p;
   }

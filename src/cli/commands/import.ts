@@ -3,7 +3,7 @@ import { Command } from "@commander-js/extra-typings";
 import { type ImportSummary, runImport } from "../../pipeline/run-import.js";
 import { importers } from "../../sources/index.js";
 import { common, withStore } from "../context.js";
-import { printJson, plural, say, status } from "../output.js";
+import { plural, printJson, say, status } from "../output.js";
 import { importProgress } from "../progress.js";
 import { parseMyIdentity } from "./me.js";
 
@@ -50,7 +50,10 @@ export function importCommand() {
 
 function printSummary(s: ImportSummary): void {
   for (const f of s.files) {
-    const parts = [`${plural(f.added, "new record")}`, `${f.unchanged.toLocaleString("en-US")} unchanged`];
+    const parts = [
+      `${plural(f.added, "new record")}`,
+      `${f.unchanged.toLocaleString("en-US")} unchanged`,
+    ];
     if (f.skipped) parts.push(`${f.skipped.toLocaleString("en-US")} skipped`);
     say(`${f.file}${f.format ? ` (${f.format})` : ""}: ${parts.join(", ")}`);
   }

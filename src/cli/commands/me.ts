@@ -34,7 +34,7 @@ export function meCommand() {
           "interaction: what you wrote is outbound, what others wrote to you is inbound.\n" +
           "Declaring an identity that irl had taken for someone else merges that person into you.",
       )
-      .argument("[id...]", "e-mail, site URL, @handle, platform:@handle or name:\"Your Name\""),
+      .argument("[id...]", 'e-mail, site URL, @handle, platform:@handle or name:"Your Name"'),
   )
     .addHelpText(
       "after",
@@ -48,12 +48,18 @@ export function meCommand() {
         if (options.json) {
           printJson({
             name: me?.display_name ?? null,
-            identities: identities.map((i) => ({ kind: i.kind, value: i.display, source: i.source })),
+            identities: identities.map((i) => ({
+              kind: i.kind,
+              value: i.display,
+              source: i.source,
+            })),
           });
           return;
         }
         if (identities.length === 0) {
-          say("irl does not know who you are yet. Declare yourself: irl me you@example.org https://your.blog");
+          say(
+            "irl does not know who you are yet. Declare yourself: irl me you@example.org https://your.blog",
+          );
           return;
         }
         say(`You (${me?.display_name}):`);

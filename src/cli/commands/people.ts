@@ -21,10 +21,16 @@ export function peopleCommand() {
       )
       .option("--limit <n>", "show at most this many", parsePositive),
   )
-    .addHelpText("after", "\nExamples:\n  irl people --limit 20\n  irl people --sort interactions --json")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  irl people --limit 20\n  irl people --sort interactions --json",
+    )
     .action(async (options) => {
       await withStore(options, async (store) => {
-        const people = await store.people({ sort: options.sort as PeopleSort, limit: options.limit });
+        const people = await store.people({
+          sort: options.sort as PeopleSort,
+          limit: options.limit,
+        });
         if (options.json) {
           printJson(
             people.map((p) => ({
@@ -64,6 +70,7 @@ export function peopleCommand() {
 
 export function parsePositive(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new IrlError("usage", `"${value}" is not a positive whole number`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new IrlError("usage", `"${value}" is not a positive whole number`);
   return n;
 }

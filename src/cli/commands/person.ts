@@ -16,7 +16,10 @@ export function personCommand() {
       .argument("<query...>", "name, e-mail, site, @handle or #id")
       .option("--limit <n>", "timeline entries to show", parsePositive, 20),
   )
-    .addHelpText("after", '\nExamples:\n  irl person "Ada Lovelace"\n  irl person ada@example.org --json\n  irl person #42')
+    .addHelpText(
+      "after",
+      '\nExamples:\n  irl person "Ada Lovelace"\n  irl person ada@example.org --json\n  irl person #42',
+    )
     .action(async (words, options) => {
       const query = words.join(" ");
       await withStore(options, async (store) => {
@@ -41,7 +44,11 @@ export function personCommand() {
             id: person.id,
             name: person.display_name,
             me: person.is_me === 1,
-            identities: identities.map((i) => ({ kind: i.kind, value: i.display, source: i.source })),
+            identities: identities.map((i) => ({
+              kind: i.kind,
+              value: i.display,
+              source: i.source,
+            })),
             writings,
             timeline: timeline.map((t) => ({ ...t, at: new Date(t.at).toISOString() })),
           });
@@ -61,7 +68,9 @@ export function personCommand() {
           const who = t.direction === "observed" ? `${t.fromName} → ${t.toName}` : t.direction;
           const where = t.contextTitle ? ` on "${t.contextTitle}"` : "";
           const pending = t.status === "pending" ? " [awaiting moderation]" : "";
-          say(`  ${isoDate(t.at)}  ${t.channel} ${t.kind} (${who})${where}${pending}  ${ago(t.at)}`);
+          say(
+            `  ${isoDate(t.at)}  ${t.channel} ${t.kind} (${who})${where}${pending}  ${ago(t.at)}`,
+          );
           if (t.excerpt) say(`      ${t.excerpt.replace(/\s+/g, " ").slice(0, 120)}`);
         }
       });

@@ -33,16 +33,28 @@ export function statsCommand() {
           });
           return;
         }
-        say(`${stats.people.toLocaleString("en-US")} people, ${stats.identities.toLocaleString("en-US")} identities, ${stats.interactions.toLocaleString("en-US")} interactions, ${stats.content.toLocaleString("en-US")} pieces of writing, ${stats.events} events`);
+        say(
+          `${stats.people.toLocaleString("en-US")} people, ${stats.identities.toLocaleString("en-US")} identities, ${stats.interactions.toLocaleString("en-US")} interactions, ${stats.content.toLocaleString("en-US")} pieces of writing, ${stats.events} events`,
+        );
         const channels = Object.entries(stats.byChannel);
         if (channels.length) {
           say("");
-          say(table(channels.map(([c, n]) => [c, n.toLocaleString("en-US")]), ["channel", "interactions"]));
+          say(
+            table(
+              channels.map(([c, n]) => [c, n.toLocaleString("en-US")]),
+              ["channel", "interactions"],
+            ),
+          );
         }
         const directions = Object.entries(stats.byDirection);
         if (directions.length) {
           say("");
-          say(table(directions.map(([d, n]) => [d, n.toLocaleString("en-US")]), ["direction", "interactions"]));
+          say(
+            table(
+              directions.map(([d, n]) => [d, n.toLocaleString("en-US")]),
+              ["direction", "interactions"],
+            ),
+          );
         }
         if (imports.length) {
           say("");

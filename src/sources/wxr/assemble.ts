@@ -103,7 +103,8 @@ export class Assembler {
     }
     if (raw.comments.length === 0) return;
     const context = compact({ url: v.link || undefined, title });
-    const postedAt = parseWpDate(v.postDateGmt) ?? parseRfc822(v.pubDate) ?? parseWpDate(v.postDate);
+    const postedAt =
+      parseWpDate(v.postDateGmt) ?? parseRfc822(v.pubDate) ?? parseWpDate(v.postDate);
     this.comments(raw.comments, { label, thread, context, author, postedAt }, out);
   }
 
@@ -180,19 +181,22 @@ export class Assembler {
     if (!name && !v.email && !v.url) {
       return skip("no author", `${said} has no author name, e-mail or URL.`, raw.line, record);
     }
-    // A comment with no date of its own is dated by its post (or, for an undated post, by the
-    // earliest comment on it): the dialog is worth more than the missing day. Only when nothing
-    // around it has a date is it skipped.
-    const at = parseWpDate(v.dateGmt) ?? parseWpDate(v.date) ?? item.postedAt;
+    // A comment whose export has no date elements at all (trimmed or very old exports) is dated
+    // by its post, or for an undated post by the earliest comment on it: the dialog is worth more
+    // than the missing day. A date that is there but broken is a damaged record: skipped.
+    const undated = v.dateGmt === undefined && v.date === undefined;
+    const at = undated ? item.postedAt : (parseWpDate(v.dateGmt) ?? parseWpDate(v.date));
     if (at === undefined) {
-      return skip("bad date", `${said} has no valid date, and neither has anything around it.`, raw.line, record);
+      const why = undated ? "has no date, and nothing around it has one" : "has no valid date";
+      return skip("bad date", `${said} ${why}.`, raw.line, record);
     }
     const type = v.type ?? "";
     const channel = type === "pingback" || type === "trackback" ? type : "blog_comment";
     return {
       raw,
       id,
-      key: `${this.scope}:comment:${id}`,
+      // Keyed within its post: hand-edited or merged exports reuse comment ids across posts.
+      key: `${item.thread ?? this.scope}:comment:${id}`,
       from: this.commenter(v.userId, name, v.email, v.url, channel !== "blog_comment"),
       at,
       channel,

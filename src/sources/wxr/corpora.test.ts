@@ -133,8 +133,8 @@ describeCorpus(title, () => {
     expect(t.owners.map((o) => o.party.identities)).toEqual([
       [{ kind: "handle", value: "Tester", platform: "wordpress:unknown-site" }],
     ]);
-    // The file reuses comment id 11 in its second item; keys follow WordPress' global ids.
-    expect(new Set(t.comments.map((c) => c.key)).size).toBe(7);
+    // The file reuses comment id 11 in its second item; keys are per post, so nothing is lost.
+    expect(new Set(t.comments.map((c) => c.key)).size).toBe(8);
     // Comment 10's comment_date_gmt (02:13:14) differs from comment_date; the gmt one wins.
     expect(t.comments.find((c) => c.key.endsWith(":comment:10"))?.at).toBe(
       Date.UTC(2022, 5, 6, 2, 13, 14),
@@ -205,7 +205,7 @@ describeCorpus(title, () => {
     expect(t.comments).toHaveLength(1);
     expect(t.owners.map((o) => o.party.name)).toEqual(["Alice", "Bob"]);
     expect(t.comments[0]).toMatchObject({
-      key: "wxr:playground.internal/site:comment:5000",
+      key: "wxr:playground.internal/site:post:1000:comment:5000",
       to: [t.owners[0]?.party],
       text: "Great post!",
     });
