@@ -83,8 +83,23 @@ export function normalizeName(value: string): string | undefined {
   return v || undefined;
 }
 
-/** The normalised value of an identity, or undefined when it is not usable. */
+/**
+ * The normalised value of an identity, or undefined when it is not usable. Results are
+ * memoised (bounded): exports repeat the same few thousand spellings many times over.
+ */
 export function normalizeIdentity(ref: IdentityRef): string | undefined {
+  const memoKey = `${ref.kind}\u0000${ref.platform ?? ""}\u0000${ref.value}`;
+  if (memo.has(memoKey)) return memo.get(memoKey);
+  const value = computeIdentity(ref);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(memoKey, value);
+  return value;
+}
+
+const MEMO_LIMIT = 20_000;
+const memo = new Map<string, string | undefined>();
+
+function computeIdentity(ref: IdentityRef): string | undefined {
   switch (ref.kind) {
     case "email":
       return normalizeEmail(ref.value);

@@ -28,11 +28,9 @@ const INTERACTION_COLUMNS = [
   "occurred_at",
   "from_person_id",
   "to_person_id",
-  "thread",
+  "thread_id",
   "reply_to",
-  "context_url",
-  "context_title",
-  "excerpt",
+  "body",
   "size",
   "status",
 ] as const;
@@ -47,8 +45,6 @@ const CONTENT_COLUMNS = [
   "body",
   "published_at",
 ] as const;
-
-const EXCERPT_CHARS = 240;
 
 export interface WriterOptions {
   /** The import format, recorded as where identities were learnt. */
@@ -69,6 +65,7 @@ export interface BatchCounts {
 
 export class BatchWriter {
   readonly resolver: PartyResolver;
+  private readonly threads = new Map<string, number>();
 
   constructor(private readonly options: WriterOptions) {
     this.resolver = new PartyResolver(options.source);
@@ -77,7 +74,7 @@ export class BatchWriter {
   async write(tx: SqlExecutor, records: readonly SourceRecord[]): Promise<BatchCounts> {
     const counts: BatchCounts = { added: 0, unchanged: 0, skipped: 0, problems: [] };
     await this.resolver.prefetch(tx, partiesOf(records));
-    const rows: Rows = { interactions: [], content: [], texts: [] };
+    const rows: Rows = { interactions: [], content: [] };
     for (const record of records) {
       switch (record.type) {
         case "owner":
@@ -110,7 +107,6 @@ export class BatchWriter {
     const tail = "ON CONFLICT DO NOTHING";
     const i = await tx.insertRows("interactions", INTERACTION_COLUMNS, rows.interactions, tail);
     const c = await tx.insertRows("content", CONTENT_COLUMNS, rows.content, tail);
-    await tx.insertRows("content", CONTENT_COLUMNS, rows.texts, tail);
     counts.added += i.count + c.count;
     counts.unchanged += rows.interactions.length - i.count + (rows.content.length - c.count);
     return counts;
@@ -129,6 +125,7 @@ export class BatchWriter {
     }
     const { me } = this.options;
     const text = record.text?.trim() || null;
+    const thread = await this.thread(tx, record);
     let stored = 0;
     for (const [index, party] of record.to.entries()) {
       const to = await this.resolver.resolve(tx, party);
@@ -144,34 +141,48 @@ export class BatchWriter {
         record.at,
         from,
         to,
-        record.thread ?? null,
+        thread,
         record.replyTo ?? null,
-        record.context?.url ?? null,
-        record.context?.title ?? null,
-        text && text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1)}…` : text,
+        text,
         text?.length ?? 0,
         record.status ?? "approved",
       ]);
       stored++;
     }
-    const textRow = [
-      record.key,
-      this.options.importId,
-      from,
-      record.channel === "blog_comment" ? "comment" : record.kind,
-      record.context?.title ?? null,
-      record.context?.url ?? null,
-      text,
-      record.at,
-    ];
-    if (stored > 0) {
-      if (text) rows.texts.push(textRow);
-    } else if (text) {
+    if (stored > 0) return;
+    if (text) {
       // Nobody else took part (the user commenting on their own post): keep what was written.
-      rows.content.push(textRow);
+      rows.content.push([
+        record.key,
+        this.options.importId,
+        from,
+        record.channel === "blog_comment" ? "comment" : record.kind,
+        record.context?.title ?? null,
+        record.context?.url ?? null,
+        text,
+        record.at,
+      ]);
     } else {
       this.skip(counts, record, "no counterpart", "nobody but its author took part");
     }
+  }
+
+  /** The id of the record's thread (a post, a conversation), created on first sight. */
+  private async thread(tx: SqlExecutor, record: InteractionRecord): Promise<number | null> {
+    const key = record.thread ?? (record.context?.url ? `url:${record.context.url}` : undefined);
+    if (!key) return null;
+    const known = this.threads.get(key);
+    if (known !== undefined) return known;
+    const found = await tx.all<{ id: number }>("SELECT id FROM threads WHERE key = ?", [key]);
+    const made = found[0]
+      ? found
+      : await tx.all<{ id: number }>(
+          "INSERT INTO threads (key, url, title) VALUES (?, ?, ?) RETURNING id",
+          [key, record.context?.url ?? null, record.context?.title ?? null],
+        );
+    const id = Number((made[0] as { id: number }).id);
+    this.threads.set(key, id);
+    return id;
   }
 
   private contentRow(record: ContentRecord, author: number): unknown[] {
@@ -198,11 +209,10 @@ export class BatchWriter {
   }
 }
 
-/** Rows gathered for one batch; `texts` hold interactions' words and count with them. */
+/** Rows gathered for one batch. */
 interface Rows {
   interactions: unknown[][];
   content: unknown[][];
-  texts: unknown[][];
 }
 
 function* partiesOf(records: readonly SourceRecord[]): Iterable<PartyRef> {

@@ -21,7 +21,7 @@ import {
 } from "../identity/normalize.js";
 import type { IdentityKind, PartyRef } from "../sources/records.js";
 import type { SqlExecutor } from "../store/connection.js";
-import { mergeInto } from "../store/store.js";
+import { mergeInto, UNNAMED_ME } from "../store/store.js";
 
 interface Anchor {
   kind: IdentityKind;
@@ -41,18 +41,30 @@ const PRIORITY: Record<IdentityKind, number> = {
 };
 
 const LOOKUP_CHUNK = 500;
+const LOOKUP_SQL = `SELECT key, person_id FROM identities WHERE key IN (${new Array(LOOKUP_CHUNK).fill("?").join(", ")})`;
 
 export class PartyResolver {
   private readonly people = new Map<string, number>();
   private readonly names = new Map<number, Set<string>>();
   /** People created in this run from a party that had no name yet. */
   private readonly unnamed = new Set<number>();
+  private readonly anchorCache = new WeakMap<PartyRef, Anchor[]>();
   peopleAdded = 0;
   identitiesAdded = 0;
 
   constructor(private readonly source: string) {}
 
+  /** Anchors of a party, computed once per party object (prefetch and resolve both need them). */
   anchors(party: PartyRef): Anchor[] {
+    let anchors = this.anchorCache.get(party);
+    if (!anchors) {
+      anchors = this.computeAnchors(party);
+      this.anchorCache.set(party, anchors);
+    }
+    return anchors;
+  }
+
+  private computeAnchors(party: PartyRef): Anchor[] {
     const anchors: Anchor[] = [];
     for (const ref of party.identities) {
       if (ref.kind === "name") continue;
@@ -63,7 +75,7 @@ export class PartyResolver {
       }
     }
     if (anchors.length === 0 && party.name && party.nameScope) {
-      const value = normalizeName(party.name);
+      const value = normalizeIdentity({ kind: "name", value: party.name });
       if (value) {
         anchors.push({
           kind: "name",
@@ -84,11 +96,11 @@ export class PartyResolver {
     }
     const keys = [...wanted];
     for (let i = 0; i < keys.length; i += LOOKUP_CHUNK) {
+      // Always LOOKUP_CHUNK parameters (padded with NULL, which matches nothing): one prepared
+      // statement serves every batch.
       const chunk = keys.slice(i, i + LOOKUP_CHUNK);
-      const rows = await tx.all<{ key: string; person_id: number }>(
-        `SELECT key, person_id FROM identities WHERE key IN (${chunk.map(() => "?").join(", ")})`,
-        chunk,
-      );
+      const params = chunk.concat(new Array(LOOKUP_CHUNK - chunk.length).fill(null));
+      const rows = await tx.all<{ key: string; person_id: number }>(LOOKUP_SQL, params);
       for (const r of rows) this.people.set(r.key, Number(r.person_id));
     }
   }
@@ -143,7 +155,14 @@ export class PartyResolver {
       }
       this.people.set(a.key, me);
     }
-    if (party.name) await this.addName(tx, me, party.name.trim());
+    if (party.name) {
+      await tx.run("UPDATE people SET display_name = ? WHERE id = ? AND display_name = ?", [
+        party.name.trim(),
+        me,
+        UNNAMED_ME,
+      ]);
+      await this.addName(tx, me, party.name.trim());
+    }
   }
 
   /** The person an anchor key belongs to, if any. */
@@ -160,7 +179,7 @@ export class PartyResolver {
   }
 
   private async addName(tx: SqlExecutor, person: number, name: string): Promise<void> {
-    const value = normalizeName(name);
+    const value = normalizeIdentity({ kind: "name", value: name });
     if (!value) return;
     let known = this.names.get(person);
     if (!known) {

@@ -21,6 +21,7 @@ import type { IdentityRef, SourceRecord } from "../sources/records.js";
 import type { Store } from "../store/store.js";
 import { BatchWriter } from "./batch-writer.js";
 import { formatPlace, type Problem, type ReportedError } from "./problems.js";
+import { readRecords } from "./read-records.js";
 
 export interface ImportOptions {
   /** Force a format instead of detecting it. */
@@ -191,7 +192,6 @@ async function importFile(
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   let pending: SourceRecord[] = [];
   let records = 0;
-  let bytesDone = 0;
 
   const flush = async () => {
     if (pending.length === 0) return;
@@ -207,20 +207,13 @@ async function importFile(
     }
   };
 
-  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  async function* counted(): AsyncIterable<Buffer> {
-    for await (const chunk of stream) {
-      bytesDone += (chunk as Buffer).length;
-      yield chunk as Buffer;
-    }
-  }
   let status = "done";
   try {
-    for await (const batch of importer.parse({ path: file, chunks: counted() })) {
-      for (const r of batch) pending.push(r);
-      records += batch.length;
+    for await (const batch of readRecords(file, importer)) {
+      for (const r of batch.records) pending.push(r);
+      records += batch.records.length;
       if (pending.length >= batchSize) await flush();
-      options.onProgress?.({ file, bytesDone, bytesTotal: result.bytes, records });
+      options.onProgress?.({ file, bytesDone: batch.bytesDone, bytesTotal: result.bytes, records });
     }
     await flush();
   } catch (error) {
@@ -229,8 +222,6 @@ async function importFile(
     await flush();
     status = "failed";
     fail(error.place ?? "whole file", error.message);
-  } finally {
-    stream.destroy();
   }
   totals.peopleAdded += writer.resolver.peopleAdded;
   totals.identitiesAdded += writer.resolver.identitiesAdded;

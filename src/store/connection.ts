@@ -61,6 +61,8 @@ function connectSqlite(file: string): Connection {
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
     db.pragma("busy_timeout = 5000");
+    db.pragma("cache_size = -16384");
+    db.pragma("temp_store = MEMORY");
   } catch (error) {
     throw new IrlError("store", `cannot open the database ${file}: ${(error as Error).message}`);
   }

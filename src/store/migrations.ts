@@ -62,6 +62,12 @@ function initial(dialect: Dialect): Migration {
         .addColumn("problems", "text", notNull)
         .execute();
 
+      await idColumn(db.schema.createTable("threads"), dialect)
+        .addColumn("key", "text", (c) => c.notNull().unique())
+        .addColumn("url", "text")
+        .addColumn("title", "text")
+        .execute();
+
       await idColumn(db.schema.createTable("interactions"), dialect)
         .addColumn("source_key", "text", (c) => c.notNull().unique())
         .addColumn("import_id", "bigint")
@@ -75,11 +81,9 @@ function initial(dialect: Dialect): Migration {
         .addColumn("to_person_id", "bigint", (c) =>
           c.notNull().references("people.id").onDelete("cascade"),
         )
-        .addColumn("thread", "text")
+        .addColumn("thread_id", "bigint", (c) => c.references("threads.id"))
         .addColumn("reply_to", "text")
-        .addColumn("context_url", "text")
-        .addColumn("context_title", "text")
-        .addColumn("excerpt", "text")
+        .addColumn("body", "text")
         .addColumn("size", "integer", notNull)
         .addColumn("status", "text", notNull)
         .execute();
@@ -122,7 +126,7 @@ function initial(dialect: Dialect): Migration {
         ["identities_person", "identities", ["person_id"]],
         ["interactions_from", "interactions", ["from_person_id", "occurred_at"]],
         ["interactions_to", "interactions", ["to_person_id", "occurred_at"]],
-        ["interactions_thread", "interactions", ["thread"]],
+        ["interactions_thread", "interactions", ["thread_id"]],
         ["content_person", "content", ["person_id"]],
         ["attendance_person", "attendance", ["person_id"]],
       ];

@@ -8,8 +8,12 @@
  *   `key` is the global identity key (`email:ada@example.org`); names carry no key unless
  *   they are scoped to one source (`name:wxr:blog.example:ada`).
  * - interactions: one party doing something towards another, with its direction relative to
- *   the user; `source_key` makes re-imports idempotent.
- * - content: what people wrote (posts, comments), for interests.
+ *   the user; `source_key` makes re-imports idempotent. A message to several people is one row
+ *   per counterpart.
+ * - threads: where interactions happen (a post's comments, an e-mail thread), shared by all of
+ *   their interactions.
+ * - content: what people wrote that is addressed to nobody in particular (posts, pages, bios);
+ *   what they wrote to someone (comments, messages) is the interaction's `body`.
  * - events, attendance: events and who went.
  * - imports: the import log, one row per distinct file content (sha256).
  */
@@ -46,13 +50,21 @@ export interface InteractionsTable {
   occurred_at: number;
   from_person_id: number;
   to_person_id: number;
-  thread: string | null;
+  thread_id: number | null;
+  /** The source key of the interaction this one answers. */
   reply_to: string | null;
-  context_url: string | null;
-  context_title: string | null;
-  excerpt: string | null;
+  /** What was said, in full: comments and messages are what people wrote, too. */
+  body: string | null;
   size: number;
   status: string;
+}
+
+/** A conversation's place: a post's comment thread, an e-mail thread. */
+export interface ThreadsTable {
+  id: Generated<number>;
+  key: string;
+  url: string | null;
+  title: string | null;
 }
 
 export interface ContentTable {
@@ -107,6 +119,7 @@ export interface ImportsTable {
 export interface Database {
   people: PeopleTable;
   identities: IdentitiesTable;
+  threads: ThreadsTable;
   interactions: InteractionsTable;
   content: ContentTable;
   events: EventsTable;

@@ -51,11 +51,15 @@ export interface TimelineEntry {
   toName: string;
   contextTitle: string | null;
   contextUrl: string | null;
+  /** The start of what was said. */
   excerpt: string | null;
   status: string;
 }
 
 export type PeopleSort = "recent" | "name" | "interactions";
+
+/** The user's display name until an identity or an export tells irl their name. */
+export const UNNAMED_ME = "Me";
 
 export class Store {
   private constructor(
@@ -98,7 +102,7 @@ export class Store {
     if (found[0]) return found[0].id;
     const made = await tx.all<{ id: number }>(
       "INSERT INTO people (display_name, is_me, created_at) VALUES (?, 1, ?) RETURNING id",
-      ["Me", Date.now()],
+      [UNNAMED_ME, Date.now()],
     );
     return (made[0] as { id: number }).id;
   }
@@ -130,9 +134,10 @@ export class Store {
         }
         const key = anchorKey(ref.kind, value);
         if (ref.kind === "name") {
-          await tx.run("UPDATE people SET display_name = ? WHERE id = ? AND display_name = 'Me'", [
+          await tx.run("UPDATE people SET display_name = ? WHERE id = ? AND display_name = ?", [
             ref.value.trim(),
             me,
+            UNNAMED_ME,
           ]);
         }
         const owner = key
@@ -335,6 +340,7 @@ export class Store {
       .selectFrom("interactions as i")
       .innerJoin("people as f", "f.id", "i.from_person_id")
       .innerJoin("people as t", "t.id", "i.to_person_id")
+      .leftJoin("threads as th", "th.id", "i.thread_id")
       .select([
         "i.occurred_at as at",
         "i.channel",
@@ -342,9 +348,9 @@ export class Store {
         "i.direction",
         "f.display_name as fromName",
         "t.display_name as toName",
-        "i.context_title as contextTitle",
-        "i.context_url as contextUrl",
-        "i.excerpt",
+        "th.title as contextTitle",
+        "th.url as contextUrl",
+        "i.body",
         "i.status",
       ])
       .where((eb) =>
@@ -354,7 +360,7 @@ export class Store {
       .orderBy("i.id", "desc")
       .limit(limit)
       .execute();
-    return rows.map((r) => ({ ...r, at: Number(r.at) }));
+    return rows.map(({ body, ...r }) => ({ ...r, at: Number(r.at), excerpt: excerpt(body) }));
   }
 
   async contentCount(personId: number): Promise<number> {
@@ -404,6 +410,14 @@ export async function recomputeDirections(tx: SqlExecutor, me: number): Promise<
      WHERE direction <> 'mutual'`,
     [me, me],
   );
+}
+
+const EXCERPT_CHARS = 240;
+
+function excerpt(body: string | null): string | null {
+  if (!body) return null;
+  const flat = body.replace(/\s+/g, " ").trim();
+  return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS - 1)}…` : flat;
 }
 
 function escapeLike(s: string): string {
