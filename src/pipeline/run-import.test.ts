@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import type { Store } from "../store/store.js";
 import { CORPORA } from "../testing/cli.js";
 import { storeTargets } from "../testing/stores.js";
-import type { Store } from "../store/store.js";
 import { runImport } from "./run-import.js";
 
 const DIALOG = fileURLToPath(new URL("../sources/wxr/fixtures/dialog.xml", import.meta.url));
@@ -30,12 +30,18 @@ describe.each(storeTargets())("runImport on $name", (target) => {
       expect(summary.skippedBy).toMatchObject({ spam: 1, trash: 2, "no author": 1, "bad date": 1 });
       expect((await store.me())?.display_name).toBe("Mara Quill");
       // Theo comments on Mara's post; Mara answers; Theo answers back; Ines answers Theo.
-      expect(await directionOf(store, 101)).toMatchObject({ direction: "inbound", kind: "comment" });
+      expect(await directionOf(store, 101)).toMatchObject({
+        direction: "inbound",
+        kind: "comment",
+      });
       expect(await directionOf(store, 102)).toMatchObject({ direction: "outbound", kind: "reply" });
       expect(await directionOf(store, 103)).toMatchObject({ direction: "inbound", kind: "reply" });
       expect(await directionOf(store, 104)).toMatchObject({ direction: "observed", kind: "reply" });
       expect(await directionOf(store, 107)).toMatchObject({ status: "pending" });
-      expect(await directionOf(store, 110)).toMatchObject({ channel: "pingback", direction: "inbound" });
+      expect(await directionOf(store, 110)).toMatchObject({
+        channel: "pingback",
+        direction: "inbound",
+      });
       // Spam never becomes a person.
       expect(await store.findPeople("sales@spam.example")).toEqual([]);
       expect(await store.findPeople("Cheap Watches")).toEqual([]);
@@ -72,25 +78,31 @@ describe.each(storeTargets())("runImport on $name", (target) => {
       expect(log).toHaveLength(1);
       expect(log[0]).toMatchObject({ format: "wxr", runs: 2, status: "done", added: 0 });
       expect(JSON.parse(log[0]?.problems ?? "[]")).toContainEqual(
-        expect.objectContaining({ reason: "spam", place: expect.stringMatching(/^line \d+ \(comment 106 on /) }),
+        expect.objectContaining({
+          reason: "spam",
+          place: expect.stringMatching(/^line \d+ \(comment 106 on /),
+        }),
       );
     } finally {
       await store.close();
     }
   });
 
-  it.skipIf(!fs.existsSync(MALFORMED))("reports malformed XML with file and line, and logs the failure", async () => {
-    const store = await target.open();
-    try {
-      const summary = await runImport(store, [MALFORMED]);
-      expect(summary.errors).toEqual([
-        { file: MALFORMED, place: "line 90", message: expect.stringContaining("line 90") },
-      ]);
-      const [log] = await store.imports();
-      expect(log?.status).toBe("failed");
-      expect(log?.errors).toBe(1);
-    } finally {
-      await store.close();
-    }
-  });
+  it.skipIf(!fs.existsSync(MALFORMED))(
+    "reports malformed XML with file and line, and logs the failure",
+    async () => {
+      const store = await target.open();
+      try {
+        const summary = await runImport(store, [MALFORMED]);
+        expect(summary.errors).toEqual([
+          { file: MALFORMED, place: "line 90", message: expect.stringContaining("line 90") },
+        ]);
+        const [log] = await store.imports();
+        expect(log?.status).toBe("failed");
+        expect(log?.errors).toBe(1);
+      } finally {
+        await store.close();
+      }
+    },
+  );
 });

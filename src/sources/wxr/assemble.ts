@@ -21,7 +21,7 @@ import type {
 import { parseRfc822, parseWpDate } from "./dates.js";
 import type { RawAuthor, RawComment, RawItem } from "./fields.js";
 import { PlainText } from "./plain-text.js";
-import { siteRoot } from "./site.js";
+import { siteRoot, UNKNOWN_SITE } from "./site.js";
 
 /** Post statuses that are not content the owner published or drafted. */
 const HIDDEN_STATUSES = new Set(["trash", "auto-draft", "inherit"]);
@@ -55,11 +55,29 @@ export class Assembler {
   private readonly ownersById = new Map<string, PartyRef>();
   private firstOwner: PartyRef | undefined;
   private hasAuthorList = false;
+  private siteClaimed = false;
   private readonly text = new PlainText();
 
   constructor(readonly site: string) {
     this.scope = `wxr:${site}`;
     this.platform = `wordpress:${site}`;
+  }
+
+  /**
+   * The blog itself is its owners' site: once, an owner record with the blog's URL and its
+   * host, so the owner's own pingbacks (one post linking another) are not taken for a stranger.
+   */
+  private claimSite(line: number, out: SourceRecord[]): void {
+    if (this.siteClaimed || this.site === UNKNOWN_SITE) return;
+    this.siteClaimed = true;
+    const host = this.site.split("/")[0] as string;
+    const identities: IdentityRef[] = [{ kind: "url", value: this.site }];
+    if (host !== this.site) identities.push({ kind: "url", value: host });
+    out.push({
+      type: "owner",
+      party: { identities },
+      place: { line, record: "the blog's own site" },
+    });
   }
 
   /** An owner record for a `<wp:author>`. */
@@ -88,6 +106,7 @@ export class Assembler {
     if (id && id !== "0") this.ownersById.set(id, party);
     this.firstOwner ??= party;
     out.push({ type: "owner", party, place: { line: raw.line, record } });
+    this.claimSite(raw.line, out);
   }
 
   /** The records of one `<item>`: its post or page, then its comments in file order. */
@@ -145,6 +164,7 @@ export class Assembler {
       this.ownersByLogin.set(login, party);
       this.firstOwner ??= party;
       out.push({ type: "owner", party, place: { line, record: `author "${login}"` } });
+      this.claimSite(line, out);
     }
     return party;
   }

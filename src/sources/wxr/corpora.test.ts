@@ -47,7 +47,10 @@ async function tally(name: string): Promise<Tally> {
   const interactions = records.filter((r): r is InteractionRecord => r.type === "interaction");
   return {
     records,
-    owners: records.filter((r): r is OwnerRecord => r.type === "owner"),
+    // The blog's authors, without the record that claims the blog's own site for them.
+    owners: records.filter(
+      (r): r is OwnerRecord => r.type === "owner" && r.place.record !== "the blog's own site",
+    ),
     contents: records.filter((r): r is ContentRecord => r.type === "content"),
     skips: records.filter((r): r is SkipRecord => r.type === "skip"),
     comments: interactions.filter((r) => r.channel === "blog_comment"),

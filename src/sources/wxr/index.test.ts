@@ -48,7 +48,11 @@ async function failureOf(xml: string | Buffer, size?: number) {
   throw new Error("expected the import to fail");
 }
 
-const owners = (rs: SourceRecord[]) => rs.filter((r): r is OwnerRecord => r.type === "owner");
+/** The blog's authors; the one record that claims the blog's own site is tested on its own. */
+const isSiteClaim = (r: SourceRecord) =>
+  r.type === "owner" && r.place.record === "the blog's own site";
+const owners = (rs: SourceRecord[]) =>
+  rs.filter((r): r is OwnerRecord => r.type === "owner" && !isSiteClaim(r));
 const contents = (rs: SourceRecord[]) => rs.filter((r): r is ContentRecord => r.type === "content");
 const skips = (rs: SourceRecord[]) => rs.filter((r): r is SkipRecord => r.type === "skip");
 const interactions = (rs: SourceRecord[]) =>
@@ -116,6 +120,18 @@ describe("the dialog fixture", async () => {
   const text = DIALOG.toString("utf8");
   const records = await recordsOf(DIALOG);
   const mara = owners(records)[0]?.party;
+
+  it("claims the blog's own site and host for its owners, once", () => {
+    const claims = records.filter(isSiteClaim) as OwnerRecord[];
+    expect(claims.map((c) => c.party)).toEqual([
+      {
+        identities: [
+          { kind: "url", value: SITE },
+          { kind: "url", value: "fieldnotes.example" },
+        ],
+      },
+    ]);
+  });
 
   it("emits the blog's authors as owners with e-mail and a handle on the normalised site", () => {
     expect(owners(records).map((o) => o.party)).toEqual([
@@ -297,7 +313,7 @@ describe("variants", () => {
   it("reads the https namespace and WXR 1.1", async () => {
     for (const ns of ["https://wordpress.org/export/1.2/", "https://wordpress.org/export/1.1/"]) {
       const records = await recordsOf(wxr(`${OWNER}${post(1, reply(11, 0, "Ann"))}`, ns));
-      expect(records.map((r) => r.type)).toEqual(["owner", "content", "interaction"]);
+      expect(records.map((r) => r.type)).toEqual(["owner", "owner", "content", "interaction"]);
     }
   });
 
@@ -349,14 +365,14 @@ describe("variants", () => {
     const plain = Buffer.from(wxr(post(1, reply(11, 0, "Ann"))));
     const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), plain]);
     const expected = await recordsOf(plain);
-    expect(expected.map((r) => r.type)).toEqual(["owner", "content", "interaction"]);
+    expect(expected.map((r) => r.type)).toEqual(["owner", "owner", "content", "interaction"]);
     expect(await recordsOf(withBom)).toEqual(expected);
     expect(await recordsOf(withBom, 1)).toEqual(expected);
   });
 
   it("imports a file without <wp:wxr_version>", async () => {
     const records = await recordsOf(wxr(post(1, "")));
-    expect(records.map((r) => r.type)).toEqual(["owner", "content"]);
+    expect(records.map((r) => r.type)).toEqual(["owner", "owner", "content"]);
   });
 
   it("honours another prefix bound to the export namespace, and not a rebound wp:", async () => {
@@ -392,7 +408,7 @@ describe("malformed files", () => {
     expect(error.message).toMatch(
       new RegExp(`^t\\.xml: line ${line}: expected </title> but found </item>`),
     );
-    expect(before.map((r) => r.type)).toEqual(["owner", "content", "interaction"]);
+    expect(before.map((r) => r.type)).toEqual(["owner", "owner", "content", "interaction"]);
   });
 
   it("keeps the records yielded before the malformation, whatever the chunking", async () => {

@@ -7,13 +7,15 @@
  * siteRoot("http://Pinger.example/2024/05/post/"); // "http://pinger.example/"
  */
 
+export const UNKNOWN_SITE = "unknown-site";
+
 /** The first candidate that normalises to a site, else "unknown-site". */
 export function siteOf(...candidates: (string | undefined)[]): string {
   for (const candidate of candidates) {
     const site = candidate ? normaliseSite(candidate) : undefined;
     if (site) return site;
   }
-  return "unknown-site";
+  return UNKNOWN_SITE;
 }
 
 /** `host/path` for a blog URL, or undefined when it is not a URL. */
