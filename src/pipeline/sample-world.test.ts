@@ -13,6 +13,12 @@ import { type ImportSummary, runImport } from "./run-import.js";
 const dir = tempDir("irl-world-");
 let manifest: Awaited<ReturnType<typeof writeSample>>;
 
+function wxrTruths() {
+  const wxr = manifest.truths.wxr;
+  if (!wxr) throw new Error("the sample has no WXR truths");
+  return wxr;
+}
+
 beforeAll(async () => {
   manifest = await writeSample(path.join(dir, "exports"), { seed: 1, people: 200 });
 });
@@ -46,7 +52,7 @@ describe.each(storeTargets())("the sample world imported on $name", (target) => 
   });
 
   it("holds every comment, reply, pingback and trackback the generator wrote", async () => {
-    const { counts, facts } = manifest.truths.wxr;
+    const { counts, facts } = wxrTruths();
     expect(summary.errors).toEqual([]);
     expect(await count(store, { channel: "blog_comment", kind: "comment" })).toBe(counts.comments);
     expect(await count(store, { channel: "blog_comment", kind: "reply" })).toBe(
@@ -60,7 +66,7 @@ describe.each(storeTargets())("the sample world imported on $name", (target) => 
   });
 
   it("skips spam, trash and the broken records, each counted with its reason", () => {
-    const { counts, facts } = manifest.truths.wxr;
+    const { counts, facts } = wxrTruths();
     expect(summary.skippedBy.spam).toBe(counts.spam);
     expect(summary.skippedBy.trash).toBe(counts.trash);
     for (const reason of new Set(facts.broken.map((b) => b.reason))) {
