@@ -15,10 +15,19 @@
 import type { SourceRecord } from "./records.js";
 
 export interface SourceInput {
-  /** Path shown to the user in messages. */
+  /** Path shown to the user in messages (inside a zip: `archive.zip/data/tweets.js`). */
   path: string;
   /** The file's bytes, in order. */
   chunks: AsyncIterable<Buffer>;
+  /** What the user said on the command line that concerns parsing. */
+  options?: ParseOptions;
+}
+
+export interface ParseOptions {
+  /** `--map column=field` for CSV files whose headers irl does not recognise. */
+  map?: Record<string, string>;
+  /** Now, for sources that expand recurrences "up to today" (tests pin it). */
+  now?: number;
 }
 
 export interface Importer {

@@ -39,10 +39,26 @@ export interface IdentityRef {
   platform?: string;
 }
 
+/** What a source says about a person beyond how to reach them. */
+export interface PartyDetails {
+  organization?: string;
+  title?: string;
+  /** Where they live or work: "Lisbon, Portugal". */
+  location?: string;
+  /** A short self-description (a profile bio, a card's note). */
+  bio?: string;
+}
+
 /** One side of an interaction, or the author of a piece of content: what the source knows. */
 export interface PartyRef {
   name?: string;
   identities: IdentityRef[];
+  /**
+   * The owner of the export (the account a Twitter archive belongs to, the sender of one's own
+   * LinkedIn messages): resolves to the user, whatever identities it carries.
+   */
+  isOwner?: boolean;
+  details?: PartyDetails;
   /**
    * Names are not identities on their own. When a party has nothing but a name (an anonymous
    * blog comment), the importer gives a scope ("wxr:blog.example") within which that name
@@ -122,6 +138,51 @@ export interface ContentRecord {
   place: Place;
 }
 
+/**
+ * A tie without dialog: a LinkedIn connection, a business card, an address-book entry, a
+ * follower, a blog the user subscribes to. Card-only ties are exactly what irl must not mistake
+ * for relationships, so they are kept apart from interactions.
+ */
+export interface ContactRecord {
+  type: "contact";
+  key: string;
+  /** Where the tie lives: "linkedin", "vcard", "csv", "twitter", "facebook", "opml", … */
+  channel: Channel;
+  /**
+   * What kind of tie: "connection" (both accepted), "card" (a card or address-book entry),
+   * "follower" (they follow the user), "following" (the user follows them), "subscription"
+   * (the user reads their blog), "invitation_sent", "invitation_received".
+   */
+  kind: string;
+  party: PartyRef;
+  /** When the tie was made, when known. */
+  at?: number;
+  place: Place;
+}
+
+export interface Attendee {
+  party: PartyRef;
+  role?: "organizer" | "attendee" | "optional" | "chair";
+  status?: "accepted" | "declined" | "tentative" | "needs-action";
+}
+
+/**
+ * An event and who was there: a calendar meeting, a conference, an attendee list. When the
+ * user was among a small group of attendees, the pipeline records a meeting in real life with
+ * each of the others. A recurring event is one record per occurrence (its own key).
+ */
+export interface EventRecord {
+  type: "event";
+  key: string;
+  title: string;
+  start?: number;
+  end?: number;
+  location?: string;
+  url?: string;
+  attendees: Attendee[];
+  place: Place;
+}
+
 /** A record the importer read but chose not to keep (spam, a broken row), with the reason. */
 export interface SkipRecord {
   type: "skip";
@@ -132,4 +193,10 @@ export interface SkipRecord {
   place: Place;
 }
 
-export type SourceRecord = OwnerRecord | InteractionRecord | ContentRecord | SkipRecord;
+export type SourceRecord =
+  | OwnerRecord
+  | InteractionRecord
+  | ContentRecord
+  | ContactRecord
+  | EventRecord
+  | SkipRecord;
