@@ -140,3 +140,128 @@ describe.each(storeTargets())("BatchWriter on $name", (target) => {
     }
   });
 });
+
+describe.each(storeTargets())("contacts, events and details on $name", (target) => {
+  afterAll(() => target.cleanup());
+
+  const card = (name: string, email: string): SourceRecord => ({
+    type: "contact",
+    key: `test:card:${email}`,
+    channel: "vcard",
+    kind: "card",
+    party: {
+      name,
+      identities: [{ kind: "email", value: email }],
+      details: { organization: "Brightlane", title: "Analyst", location: "Lisbon" },
+    },
+    place: {},
+  });
+  const meeting = (key: string, attendees: string[], declined: string[] = []): SourceRecord => ({
+    type: "event",
+    key,
+    title: "Coffee",
+    start: Date.parse("2025-03-01T09:00:00Z"),
+    attendees: attendees.map((email) => ({
+      party: { identities: [{ kind: "email" as const, value: email }] },
+      status: declined.includes(email) ? ("declined" as const) : ("accepted" as const),
+    })),
+    place: {},
+  });
+
+  it("keeps cards as ties without dialog, with their details", async () => {
+    const store = await target.open();
+    try {
+      const me = await store.ensureMe();
+      const writer = new BatchWriter({ source: "test", importId: 1, me, claimOwners: true });
+      const first = await store.conn.transaction((tx) =>
+        writer.write(tx, [
+          card("Zoe Park", "zoe@park.example"),
+          card("Zoe Park", "zoe@park.example"),
+        ]),
+      );
+      expect(first).toMatchObject({ added: 1, unchanged: 1 });
+      const [zoe] = await store.findPeople("zoe@park.example");
+      const details = await store.db
+        .selectFrom("details")
+        .select(["field", "value"])
+        .where("person_id", "=", zoe?.id ?? -1)
+        .orderBy("field")
+        .execute();
+      expect(details).toEqual([
+        { field: "location", value: "Lisbon" },
+        { field: "organization", value: "Brightlane" },
+        { field: "title", value: "Analyst" },
+      ]);
+      expect((await store.stats()).interactions).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("records a small meeting with the user as mutual interactions, but not a crowd or a declined one", async () => {
+    const store = await target.open();
+    try {
+      const me = await store.ensureMe();
+      await store.addMyIdentities([{ kind: "email", value: "me@home.example" }]);
+      const writer = new BatchWriter({ source: "test", importId: 1, me, claimOwners: true });
+      const crowd = Array.from({ length: 30 }, (_, i) => `guest${i}@conf.example`);
+      const records = [
+        meeting("ev1", ["me@home.example", "ann@a.example", "bob@b.example"], ["bob@b.example"]),
+        meeting("ev2", ["me@home.example", ...crowd]),
+        meeting("ev3", ["ann@a.example", "bob@b.example"]),
+      ];
+      await store.conn.transaction((tx) => writer.write(tx, records));
+      const meetings = await store.db
+        .selectFrom("interactions")
+        .select(["channel", "direction", "from_person_id", "to_person_id"])
+        .execute();
+      const [ann] = await store.findPeople("ann@a.example");
+      expect(meetings).toEqual([
+        { channel: "meeting", direction: "mutual", from_person_id: me, to_person_id: ann?.id },
+      ]);
+      const stats = await store.stats();
+      expect(stats.events).toBe(3);
+      const attendance = await store.db
+        .selectFrom("attendance")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
+      expect(Number(attendance.n)).toBe(3 + 31 + 2);
+      // Importing the same events again adds nothing.
+      const again = await store.conn.transaction((tx) => writer.write(tx, records));
+      expect(again).toMatchObject({ added: 0, unchanged: 4 }); // 3 events and 1 meeting
+      expect(await store.stats()).toEqual(stats);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("resolves a party marked as the export's owner to the user, keeping its identities", async () => {
+    const store = await target.open();
+    try {
+      const me = await store.ensureMe();
+      const writer = new BatchWriter({ source: "test", importId: 1, me, claimOwners: true });
+      const tweet: SourceRecord = {
+        type: "interaction",
+        key: "tw1",
+        channel: "twitter",
+        kind: "reply",
+        at: Date.parse("2025-01-01T00:00:00Z"),
+        from: {
+          isOwner: true,
+          identities: [{ kind: "handle", platform: "twitter", value: "robin" }],
+        },
+        to: [{ identities: [{ kind: "handle", platform: "twitter", value: "ann" }] }],
+        place: {},
+      };
+      await store.conn.transaction((tx) => writer.write(tx, [tweet]));
+      const [row] = await store.db
+        .selectFrom("interactions")
+        .select(["direction", "from_person_id"])
+        .execute();
+      expect(row).toEqual({ direction: "outbound", from_person_id: me });
+      expect((await store.identitiesOf(me)).map((i) => i.value)).toContain("twitter:robin");
+    } finally {
+      await store.close();
+    }
+  });
+});

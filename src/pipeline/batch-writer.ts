@@ -9,8 +9,10 @@
  */
 
 import type {
+  ContactRecord,
   ContentRecord,
   Direction,
+  EventRecord,
   InteractionRecord,
   PartyRef,
   SourceRecord,
@@ -34,6 +36,11 @@ const INTERACTION_COLUMNS = [
   "size",
   "status",
 ] as const;
+
+const CONTACT_COLUMNS = ["source_key", "import_id", "person_id", "channel", "kind", "at"] as const;
+
+/** Above this many attendees an event is a crowd, not a meeting with each of them. */
+export const MEETING_MAX_ATTENDEES = 12;
 
 const CONTENT_COLUMNS = [
   "source_key",
@@ -68,13 +75,13 @@ export class BatchWriter {
   private readonly threads = new Map<string, number>();
 
   constructor(private readonly options: WriterOptions) {
-    this.resolver = new PartyResolver(options.source);
+    this.resolver = new PartyResolver(options.source, options.me);
   }
 
   async write(tx: SqlExecutor, records: readonly SourceRecord[]): Promise<BatchCounts> {
     const counts: BatchCounts = { added: 0, unchanged: 0, skipped: 0, problems: [] };
     await this.resolver.prefetch(tx, partiesOf(records));
-    const rows: Rows = { interactions: [], content: [] };
+    const rows: Rows = { interactions: [], content: [], contacts: [] };
     for (const record of records) {
       switch (record.type) {
         case "owner":
@@ -102,13 +109,42 @@ export class BatchWriter {
         case "interaction":
           await this.interaction(tx, record, counts, rows);
           break;
+        case "contact": {
+          const person = await this.resolver.resolve(tx, record.party);
+          if (person === undefined) {
+            this.skip(
+              counts,
+              record,
+              "no identity",
+              "a contact with no name, e-mail, site or handle",
+            );
+          } else if (person !== this.options.me) {
+            rows.contacts.push([
+              record.key,
+              this.options.importId,
+              person,
+              record.channel,
+              record.kind,
+              record.at ?? null,
+            ]);
+          }
+          break;
+        }
+        case "event":
+          await this.event(tx, record, counts, rows);
+          break;
       }
     }
     const tail = "ON CONFLICT DO NOTHING";
     const i = await tx.insertRows("interactions", INTERACTION_COLUMNS, rows.interactions, tail);
     const c = await tx.insertRows("content", CONTENT_COLUMNS, rows.content, tail);
-    counts.added += i.count + c.count;
-    counts.unchanged += rows.interactions.length - i.count + (rows.content.length - c.count);
+    const k = await tx.insertRows("contacts", CONTACT_COLUMNS, rows.contacts, tail);
+    counts.added += i.count + c.count + k.count;
+    counts.unchanged +=
+      rows.interactions.length -
+      i.count +
+      (rows.content.length - c.count) +
+      (rows.contacts.length - k.count);
     return counts;
   }
 
@@ -168,7 +204,10 @@ export class BatchWriter {
   }
 
   /** The id of the record's thread (a post, a conversation), created on first sight. */
-  private async thread(tx: SqlExecutor, record: InteractionRecord): Promise<number | null> {
+  private async thread(
+    tx: SqlExecutor,
+    record: Pick<InteractionRecord, "thread" | "context">,
+  ): Promise<number | null> {
     const key = record.thread ?? (record.context?.url ? `url:${record.context.url}` : undefined);
     if (!key) return null;
     const known = this.threads.get(key);
@@ -198,9 +237,82 @@ export class BatchWriter {
     ];
   }
 
+  /**
+   * An event, who attended, and — when the user was one of a small group — a meeting in real
+   * life with each other attendee who did not decline.
+   */
+  private async event(
+    tx: SqlExecutor,
+    record: EventRecord,
+    counts: BatchCounts,
+    rows: Rows,
+  ): Promise<void> {
+    const inserted = await tx.all<{ id: number }>(
+      `INSERT INTO events (source_key, title, starts_at, ends_at, location, url, import_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
+      [
+        record.key,
+        record.title,
+        record.start ?? null,
+        record.end ?? null,
+        record.location ?? null,
+        record.url ?? null,
+        this.options.importId,
+      ],
+    );
+    if (inserted[0]) counts.added++;
+    else counts.unchanged++;
+    const id =
+      inserted[0]?.id ??
+      (await tx.all<{ id: number }>("SELECT id FROM events WHERE source_key = ?", [record.key]))[0]
+        ?.id;
+    const people: { person: number; declined: boolean; index: number }[] = [];
+    for (const [index, attendee] of record.attendees.entries()) {
+      const person = await this.resolver.resolve(tx, attendee.party);
+      if (person === undefined) continue;
+      const declined = attendee.status === "declined";
+      people.push({ person, declined, index });
+      await tx.run(
+        `INSERT INTO attendance (event_id, person_id, role, source_key) VALUES (?, ?, ?, ?)
+         ON CONFLICT DO NOTHING`,
+        [
+          Number(id),
+          person,
+          declined ? "declined" : (attendee.role ?? "attendee"),
+          `${record.key}#${index}`,
+        ],
+      );
+    }
+    const { me } = this.options;
+    const iWent = people.some((p) => p.person === me && !p.declined);
+    if (!iWent || people.length > MEETING_MAX_ATTENDEES || record.start === undefined) return;
+    const thread = await this.thread(tx, {
+      thread: record.key,
+      context: { title: record.title, url: record.url },
+    });
+    for (const p of people) {
+      if (p.person === me || p.declined) continue;
+      rows.interactions.push([
+        `${record.key}#met${p.index}`,
+        this.options.importId,
+        "meeting",
+        "meeting",
+        "mutual",
+        record.start,
+        me,
+        p.person,
+        thread,
+        null,
+        null,
+        0,
+        "approved",
+      ]);
+    }
+  }
+
   private skip(
     counts: BatchCounts,
-    record: InteractionRecord | ContentRecord,
+    record: InteractionRecord | ContentRecord | ContactRecord,
     reason: string,
     message: string,
   ) {
@@ -213,6 +325,7 @@ export class BatchWriter {
 interface Rows {
   interactions: unknown[][];
   content: unknown[][];
+  contacts: unknown[][];
 }
 
 function* partiesOf(records: readonly SourceRecord[]): Iterable<PartyRef> {
@@ -222,6 +335,10 @@ function* partiesOf(records: readonly SourceRecord[]): Iterable<PartyRef> {
       yield* r.to;
     } else if (r.type === "content") {
       yield r.author;
+    } else if (r.type === "contact" || r.type === "owner") {
+      yield r.party;
+    } else if (r.type === "event") {
+      for (const a of r.attendees) yield a.party;
     }
   }
 }

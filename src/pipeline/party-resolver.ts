@@ -49,10 +49,17 @@ export class PartyResolver {
   /** People created in this run from a party that had no name yet. */
   private readonly unnamed = new Set<number>();
   private readonly anchorCache = new WeakMap<PartyRef, Anchor[]>();
+  private readonly details = new Set<string>();
+  /** Keys a prefetch looked for and did not find: no need to ask the database again. */
+  private readonly absent = new Set<string>();
   peopleAdded = 0;
   identitiesAdded = 0;
 
-  constructor(private readonly source: string) {}
+  /** `me`: the user's person id, what a party marked as the export's owner resolves to. */
+  constructor(
+    private readonly source: string,
+    private readonly me: number,
+  ) {}
 
   /** Anchors of a party, computed once per party object (prefetch and resolve both need them). */
   anchors(party: PartyRef): Anchor[] {
@@ -101,7 +108,11 @@ export class PartyResolver {
       const chunk = keys.slice(i, i + LOOKUP_CHUNK);
       const params = chunk.concat(new Array(LOOKUP_CHUNK - chunk.length).fill(null));
       const rows = await tx.all<{ key: string; person_id: number }>(LOOKUP_SQL, params);
-      for (const r of rows) this.people.set(r.key, Number(r.person_id));
+      for (const key of chunk) this.absent.add(key);
+      for (const r of rows) {
+        this.people.set(r.key, Number(r.person_id));
+        this.absent.delete(r.key);
+      }
     }
   }
 
@@ -110,11 +121,16 @@ export class PartyResolver {
    * that can identify anyone. Call `prefetch` for the batch first.
    */
   async resolve(tx: SqlExecutor, party: PartyRef): Promise<number | undefined> {
+    if (party.isOwner) {
+      if (party.identities.length > 0 || party.name) await this.claimForMe(tx, this.me, party);
+      await this.addDetails(tx, this.me, party);
+      return this.me;
+    }
     const anchors = this.anchors(party);
     if (anchors.length === 0) return undefined;
     let person: number | undefined;
     for (const a of anchors) {
-      person = this.people.get(a.key);
+      person = this.absent.has(a.key) ? undefined : await this.lookup(tx, a.key);
       if (person !== undefined) break;
     }
     const name = party.name?.trim();
@@ -134,9 +150,28 @@ export class PartyResolver {
       if (this.people.has(a.key)) continue;
       await this.addIdentity(tx, person, a.kind, a.value, a.display, a.key);
       this.people.set(a.key, person);
+      this.absent.delete(a.key);
     }
     if (name) await this.addName(tx, person, name);
+    await this.addDetails(tx, person, party);
     return person;
+  }
+
+  /** Organization, title, location and bio, once per person and value. */
+  private async addDetails(tx: SqlExecutor, person: number, party: PartyRef): Promise<void> {
+    if (!party.details) return;
+    for (const [field, raw] of Object.entries(party.details)) {
+      const value = typeof raw === "string" ? raw.trim() : "";
+      if (!value) continue;
+      const seen = `${person}\u0000${field}\u0000${value}`;
+      if (this.details.has(seen)) continue;
+      this.details.add(seen);
+      await tx.run(
+        `INSERT INTO details (person_id, field, value, source, created_at)
+         VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        [person, field, value, this.source, Date.now()],
+      );
+    }
   }
 
   /**
@@ -154,6 +189,7 @@ export class PartyResolver {
         await this.addIdentity(tx, me, a.kind, a.value, a.display, a.key);
       }
       this.people.set(a.key, me);
+      this.absent.delete(a.key);
     }
     if (party.name) {
       await tx.run("UPDATE people SET display_name = ? WHERE id = ? AND display_name = ?", [

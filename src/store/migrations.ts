@@ -101,6 +101,28 @@ function initial(dialect: Dialect): Migration {
         .addColumn("published_at", "bigint")
         .execute();
 
+      await idColumn(db.schema.createTable("contacts"), dialect)
+        .addColumn("source_key", "text", (c) => c.notNull().unique())
+        .addColumn("import_id", "bigint")
+        .addColumn("person_id", "bigint", (c) =>
+          c.notNull().references("people.id").onDelete("cascade"),
+        )
+        .addColumn("channel", "text", notNull)
+        .addColumn("kind", "text", notNull)
+        .addColumn("at", "bigint")
+        .execute();
+
+      await idColumn(db.schema.createTable("details"), dialect)
+        .addColumn("person_id", "bigint", (c) =>
+          c.notNull().references("people.id").onDelete("cascade"),
+        )
+        .addColumn("field", "text", notNull)
+        .addColumn("value", "text", notNull)
+        .addColumn("source", "text", notNull)
+        .addColumn("created_at", "bigint", notNull)
+        .addUniqueConstraint("details_person_field_value", ["person_id", "field", "value"])
+        .execute();
+
       await idColumn(db.schema.createTable("events"), dialect)
         .addColumn("source_key", "text", (c) => c.notNull().unique())
         .addColumn("title", "text", notNull)
@@ -129,6 +151,8 @@ function initial(dialect: Dialect): Migration {
         ["interactions_thread", "interactions", ["thread_id"]],
         ["content_person", "content", ["person_id"]],
         ["attendance_person", "attendance", ["person_id"]],
+        ["contacts_person", "contacts", ["person_id"]],
+        ["details_person", "details", ["person_id"]],
       ];
       for (const [name, table, columns] of indexes) {
         await db.schema.createIndex(name).on(table).columns(columns).execute();

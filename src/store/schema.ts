@@ -14,6 +14,8 @@
  *   their interactions.
  * - content: what people wrote that is addressed to nobody in particular (posts, pages, bios);
  *   what they wrote to someone (comments, messages) is the interaction's `body`.
+ * - contacts: ties without dialog (connections, cards, follows, subscriptions).
+ * - details: what sources say about a person (organization, title, location, bio).
  * - events, attendance: events and who went.
  * - imports: the import log, one row per distinct file content (sha256).
  */
@@ -79,6 +81,27 @@ export interface ContentTable {
   published_at: number | null;
 }
 
+/** A tie without dialog: a connection, a card, a follow, a subscription. */
+export interface ContactsTable {
+  id: Generated<number>;
+  source_key: string;
+  import_id: number | null;
+  person_id: number;
+  channel: string;
+  kind: string;
+  at: number | null;
+}
+
+/** What sources say about a person: organization, title, location, bio. */
+export interface DetailsTable {
+  id: Generated<number>;
+  person_id: number;
+  field: string;
+  value: string;
+  source: string;
+  created_at: number;
+}
+
 export interface EventsTable {
   id: Generated<number>;
   source_key: string;
@@ -122,6 +145,8 @@ export interface Database {
   threads: ThreadsTable;
   interactions: InteractionsTable;
   content: ContentTable;
+  contacts: ContactsTable;
+  details: DetailsTable;
   events: EventsTable;
   attendance: AttendanceTable;
   imports: ImportsTable;

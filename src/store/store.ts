@@ -24,6 +24,8 @@ export interface Stats {
   identities: number;
   interactions: number;
   content: number;
+  /** Ties without dialog: connections, cards, follows, subscriptions. */
+  contacts: number;
   events: number;
   imports: number;
   byChannel: Record<string, number>;
@@ -165,7 +167,14 @@ export class Store {
 
   async stats(): Promise<Stats> {
     const count = async (
-      table: "people" | "identities" | "interactions" | "content" | "events" | "imports",
+      table:
+        | "people"
+        | "identities"
+        | "interactions"
+        | "content"
+        | "contacts"
+        | "events"
+        | "imports",
     ) => {
       const row = await this.db
         .selectFrom(table)
@@ -192,6 +201,7 @@ export class Store {
       identities: await count("identities"),
       interactions: await count("interactions"),
       content: await count("content"),
+      contacts: await count("contacts"),
       events: await count("events"),
       imports: await count("imports"),
       byChannel: await group("channel"),
@@ -397,6 +407,14 @@ export async function mergeInto(tx: SqlExecutor, into: number, from: number): Pr
   await tx.run("UPDATE interactions SET to_person_id = ? WHERE to_person_id = ?", [into, from]);
   await tx.run("UPDATE content SET person_id = ? WHERE person_id = ?", [into, from]);
   await tx.run("UPDATE attendance SET person_id = ? WHERE person_id = ?", [into, from]);
+  await tx.run("UPDATE contacts SET person_id = ? WHERE person_id = ?", [into, from]);
+  await tx.run(
+    `DELETE FROM details WHERE person_id = ? AND EXISTS (
+       SELECT 1 FROM details o WHERE o.person_id = ? AND o.field = details.field
+       AND o.value = details.value)`,
+    [from, into],
+  );
+  await tx.run("UPDATE details SET person_id = ? WHERE person_id = ?", [into, from]);
   await tx.run("DELETE FROM people WHERE id = ?", [from]);
 }
 

@@ -34,7 +34,7 @@ export function statsCommand() {
           return;
         }
         say(
-          `${stats.people.toLocaleString("en-US")} people, ${stats.identities.toLocaleString("en-US")} identities, ${stats.interactions.toLocaleString("en-US")} interactions, ${stats.content.toLocaleString("en-US")} pieces of writing, ${stats.events} events`,
+          `${stats.people.toLocaleString("en-US")} people, ${stats.identities.toLocaleString("en-US")} identities, ${stats.interactions.toLocaleString("en-US")} interactions, ${stats.content.toLocaleString("en-US")} pieces of writing, ${stats.contacts.toLocaleString("en-US")} ties without dialog, ${stats.events} events`,
         );
         const channels = Object.entries(stats.byChannel);
         if (channels.length) {
