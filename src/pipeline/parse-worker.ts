@@ -4,10 +4,16 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { IrlError } from "../errors.js";
+import type { ParseOptions } from "../sources/importer.js";
 import { importerFor } from "../sources/index.js";
+import type { Input } from "./inputs.js";
 import { inThread, WORKER_CREDITS, type WorkerMessage } from "./read-records.js";
 
-const { file, format } = workerData as { file: string; format: string };
+const { input, format, options } = workerData as {
+  input: Input;
+  format: string;
+  options: ParseOptions;
+};
 const port = parentPort;
 if (!port) throw new Error("parse-worker.js runs as a worker thread");
 
@@ -22,7 +28,7 @@ const post = (message: WorkerMessage) => port.postMessage(message);
 try {
   const importer = importerFor(format);
   if (!importer) throw new Error(`no importer for ${format}`);
-  for await (const batch of inThread(file, importer)) {
+  for await (const batch of inThread(input, importer, options)) {
     while (credits === 0) await new Promise<void>((resolve) => (refill = resolve));
     credits--;
     post({ type: "batch", ...batch });

@@ -13,12 +13,7 @@
  * await resolver.prefetch(tx, parties);
  * const personId = await resolver.resolve(tx, { name: "Ada", identities: [...] });
  */
-import {
-  anchorKey,
-  normalizeIdentity,
-  normalizeName,
-  scopedNameKey,
-} from "../identity/normalize.js";
+import { anchorKey, normalizeIdentity, scopedNameKey } from "../identity/normalize.js";
 import type { IdentityKind, PartyRef } from "../sources/records.js";
 import type { SqlExecutor } from "../store/connection.js";
 import { mergeInto, UNNAMED_ME } from "../store/store.js";

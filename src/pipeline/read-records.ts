@@ -15,8 +15,9 @@ import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { type ErrorCode, IrlError } from "../errors.js";
-import type { Importer } from "../sources/importer.js";
+import type { Importer, ParseOptions } from "../sources/importer.js";
 import type { SourceRecord } from "../sources/records.js";
+import { type Input, openInput } from "./inputs.js";
 
 export interface RecordBatch {
   records: SourceRecord[];
@@ -32,20 +33,29 @@ export type WorkerMessage =
 
 /** How many batches the worker may run ahead of the writer. */
 export const WORKER_CREDITS = 3;
-const CHUNK = 1 << 20;
 /** A small young generation keeps the worker's memory down; its garbage is short-lived. */
 const YOUNG_MB = 8;
 
 const workerFile = fileURLToPath(new URL("./parse-worker.js", import.meta.url));
 
-export function readRecords(file: string, importer: Importer): AsyncIterable<RecordBatch> {
-  return fs.existsSync(workerFile) ? inWorker(file, importer) : inThread(file, importer);
+export function readRecords(
+  input: Input,
+  importer: Importer,
+  options: ParseOptions = {},
+): AsyncIterable<RecordBatch> {
+  return fs.existsSync(workerFile)
+    ? inWorker(input, importer, options)
+    : inThread(input, importer, options);
 }
 
 /** Parse on this thread. Also what the worker itself runs. */
-export async function* inThread(file: string, importer: Importer): AsyncIterable<RecordBatch> {
+export async function* inThread(
+  input: Input,
+  importer: Importer,
+  options: ParseOptions,
+): AsyncIterable<RecordBatch> {
   let bytesDone = 0;
-  const stream = fs.createReadStream(file, { highWaterMark: CHUNK });
+  const stream = await openInput(input);
   async function* counted(): AsyncIterable<Buffer> {
     for await (const chunk of stream) {
       bytesDone += (chunk as Buffer).length;
@@ -53,7 +63,8 @@ export async function* inThread(file: string, importer: Importer): AsyncIterable
     }
   }
   try {
-    for await (const records of importer.parse({ path: file, chunks: counted() })) {
+    const source = { path: input.display, chunks: counted(), options };
+    for await (const records of importer.parse(source)) {
       yield { records, bytesDone };
     }
   } finally {
@@ -61,9 +72,13 @@ export async function* inThread(file: string, importer: Importer): AsyncIterable
   }
 }
 
-async function* inWorker(file: string, importer: Importer): AsyncIterable<RecordBatch> {
+async function* inWorker(
+  input: Input,
+  importer: Importer,
+  options: ParseOptions,
+): AsyncIterable<RecordBatch> {
   const worker = new Worker(workerFile, {
-    workerData: { file, format: importer.format },
+    workerData: { input, format: importer.format, options },
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
   });
   const queue: WorkerMessage[] = [];
@@ -89,7 +104,7 @@ async function* inWorker(file: string, importer: Importer): AsyncIterable<Record
         case "error":
           throw new IrlError(message.code, message.message, message);
         case "crash":
-          throw new Error(`reading ${file} failed: ${message.message}`);
+          throw new Error(`reading ${input.display} failed: ${message.message}`);
         case "end":
           return;
       }

@@ -1,18 +1,3 @@
-/**
- * The import pipeline: files and folders in, a summary out.
- *
- * For each file: detect the format from its first bytes (or take `--as`), hash it, stream it
- * through its importer, and write the records in batches, one transaction each. A crash or
- * Ctrl-C loses at most the batch in flight; because every row has a stable source key, running
- * the same import again completes it and adds nothing twice. The import log keeps one row per
- * distinct file content (sha256), with its counts and first problems.
- *
- * @example
- * const summary = await runImport(store, ["blog.xml"], { onProgress: console.error });
- * console.log(summary.added, summary.errors);
- */
-import { createHash } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import { IrlError } from "../errors.js";
 import type { Importer } from "../sources/importer.js";
@@ -20,6 +5,7 @@ import { detectFormat, HEAD_BYTES, importerFor, importers } from "../sources/ind
 import type { IdentityRef, SourceRecord } from "../sources/records.js";
 import type { Store } from "../store/store.js";
 import { BatchWriter } from "./batch-writer.js";
+import { hashInput, type Input, listInputs, readHead } from "./inputs.js";
 import { formatPlace, type Problem, type ReportedError } from "./problems.js";
 import { readRecords } from "./read-records.js";
 
@@ -28,6 +14,10 @@ export interface ImportOptions {
   as?: string;
   /** The user's identities; when given, they replace the owner an export names. */
   me?: IdentityRef[];
+  /** `--map column=field` for CSV files. */
+  map?: Record<string, string>;
+  /** "Today", for sources that expand recurrences up to it (tests pin it). */
+  now?: number;
   /** Records per transaction. */
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
@@ -96,8 +86,10 @@ export async function runImport(
     identitiesAdded: 0,
     files: [],
   };
-  for (const file of expandPaths(paths, summary)) {
-    const result = await importFile(store, file, forced, options, summary);
+  const missing = (file: string, message: string) =>
+    summary.errors.push({ file, place: "whole file", message });
+  for await (const input of listInputs(paths, missing)) {
+    const result = await importFile(store, input, forced, options, summary);
     summary.files.push(result);
     summary.added += result.added;
     summary.unchanged += result.unchanged;
@@ -110,41 +102,18 @@ export async function runImport(
   return summary;
 }
 
-/** Files to import, in a stable order; folders are walked; missing paths become errors. */
-function* expandPaths(paths: readonly string[], summary: ImportSummary): Iterable<string> {
-  for (const p of paths) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch {
-      summary.errors.push({ file: p, place: "whole file", message: "no such file or folder" });
-      continue;
-    }
-    if (stat.isDirectory()) {
-      const entries = fs
-        .readdirSync(p, { withFileTypes: true })
-        .sort((a, b) => a.name.localeCompare(b.name));
-      yield* expandPaths(
-        entries.filter((e) => !e.name.startsWith(".")).map((e) => path.join(p, e.name)),
-        summary,
-      );
-    } else {
-      yield p;
-    }
-  }
-}
-
 async function importFile(
   store: Store,
-  file: string,
+  input: Input,
   forced: Importer | undefined,
   options: ImportOptions,
   totals: ImportSummary,
 ): Promise<FileSummary> {
+  const file = input.display;
   const result: FileSummary = {
     file,
     format: null,
-    bytes: 0,
+    bytes: input.bytes,
     added: 0,
     unchanged: 0,
     skipped: 0,
@@ -157,15 +126,7 @@ async function importFile(
   };
   let head: string;
   try {
-    const fd = fs.openSync(file, "r");
-    try {
-      result.bytes = fs.fstatSync(fd).size;
-      const buf = Buffer.alloc(Math.min(HEAD_BYTES, result.bytes));
-      fs.readSync(fd, buf, 0, buf.length, 0);
-      head = buf.toString("utf8");
-    } finally {
-      fs.closeSync(fd);
-    }
+    head = await readHead(input, HEAD_BYTES);
   } catch (error) {
     return fail("whole file", `cannot read: ${(error as Error).message}`);
   }
@@ -179,8 +140,8 @@ async function importFile(
   }
   result.format = importer.format;
 
-  const sha256 = await hashFile(file);
-  const importId = await startImportLog(store, file, sha256, importer.format, result.bytes);
+  const sha256 = await hashInput(input);
+  const importId = await startImportLog(store, input, sha256, importer.format);
   const me = await store.ensureMe();
   const writer = new BatchWriter({
     source: importer.format,
@@ -209,7 +170,8 @@ async function importFile(
 
   let status = "done";
   try {
-    for await (const batch of readRecords(file, importer)) {
+    const parseOptions = { map: options.map, now: options.now };
+    for await (const batch of readRecords(input, importer, parseOptions)) {
       for (const r of batch.records) pending.push(r);
       records += batch.records.length;
       if (pending.length >= batchSize) await flush();
@@ -248,21 +210,12 @@ async function importFile(
   return result;
 }
 
-async function hashFile(file: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
-    hash.update(chunk as Buffer);
-  }
-  return hash.digest("hex");
-}
-
 /** One log row per distinct content: a re-import updates it (`runs` + 1) instead of adding one. */
 async function startImportLog(
   store: Store,
-  file: string,
+  input: Input,
   sha256: string,
   format: string,
-  bytes: number,
 ): Promise<number> {
   const now = Date.now();
   const rows = await store.conn.all<{ id: number }>(
@@ -272,7 +225,16 @@ async function startImportLog(
      ON CONFLICT (sha256) DO UPDATE SET path = excluded.path, last_at = excluded.last_at,
        runs = imports.runs + 1, status = 'running'
      RETURNING id`,
-    [path.resolve(file), sha256, format, bytes, now, now],
+    [
+      input.entry === undefined
+        ? path.resolve(input.file)
+        : `${path.resolve(input.file)}/${input.entry}`,
+      sha256,
+      format,
+      input.bytes,
+      now,
+      now,
+    ],
   );
   return Number((rows[0] as { id: number }).id);
 }

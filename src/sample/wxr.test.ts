@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkWellFormed, type ParsedComment, type ParsedWxr, readWxr } from "./testing.js";
 import { CDATA_TRAP_FORMULA } from "./text.js";
-import { buildWorld, DAY, OWED_WINDOW_DAYS, type Person, type World } from "./world.js";
+import { buildWorld, DAY, OWED_WINDOW_DAYS, type Person } from "./world.js";
 import { type WxrCounts, type WxrResult, writeWxr } from "./wxr.js";
 
 /** The whole suite runs on several worlds: the default one, the smallest, a larger one. */
