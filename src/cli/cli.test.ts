@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CORPORA, runIrl } from "../testing/cli.js";
 import { tempDir } from "../testing/stores.js";
+import { makeZip } from "../testing/zip.js";
 
 const dir = tempDir("irl-cli-");
 const db = (name: string) => path.join(dir, `${name}.db`);
@@ -109,6 +110,24 @@ describe("irl, the command", () => {
       expect(log2).toHaveLength(1);
       expect(log2[0].runs).toBe(2);
       expect(log1[0].runs).toBe(1);
+    });
+
+    it("imports the same export from inside a zip (parsed on the worker thread)", async () => {
+      const zip = path.join(dir, "isso.zip");
+      fs.writeFileSync(
+        zip,
+        makeZip({ "export/isso-wordpress.xml": fs.readFileSync(wxr("isso-wordpress.xml")) }),
+      );
+      const fromZip = JSON.parse(
+        (await runIrl(["import", zip, "--json", "--db", db("zip")])).stdout,
+      );
+      const direct = JSON.parse(
+        (await runIrl(["import", wxr("isso-wordpress.xml"), "--json", "--db", db("zip-direct")]))
+          .stdout,
+      );
+      expect(fromZip.errors).toEqual([]);
+      expect(fromZip.added).toBe(direct.added);
+      expect(fromZip.files[0].file).toBe(`${zip}/export/isso-wordpress.xml`);
     });
 
     it("lists people and shows one person's identities and timeline", async () => {

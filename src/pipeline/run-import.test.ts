@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Store } from "../store/store.js";
 import { CORPORA } from "../testing/cli.js";
-import { storeTargets } from "../testing/stores.js";
+import { storeTargets, tempDir } from "../testing/stores.js";
+import { makeZip } from "../testing/zip.js";
 import { runImport } from "./run-import.js";
 
 const DIALOG = fileURLToPath(new URL("../sources/wxr/fixtures/dialog.xml", import.meta.url));
@@ -105,4 +106,45 @@ describe.each(storeTargets())("runImport on $name", (target) => {
       }
     },
   );
+});
+
+describe.each(storeTargets())("zip archives and folders on $name", (target) => {
+  afterAll(() => target.cleanup());
+
+  it("imports every file inside a zip, names entries by their path, and adds nothing twice", async () => {
+    const dir = tempDir("irl-zip-");
+    const zip = path.join(dir, "export.zip");
+    fs.writeFileSync(
+      zip,
+      makeZip({
+        "blog/dialog.xml": fs.readFileSync(DIALOG),
+        "notes/readme.txt": "not an export\n",
+        "__MACOSX/blog/._dialog.xml": "resource fork",
+      }),
+    );
+    const store = await target.open();
+    try {
+      const first = await runImport(store, [zip]);
+      const plain = await target.open();
+      const direct = await runImport(plain, [DIALOG]);
+      await plain.close();
+      expect(first.added).toBe(direct.added);
+      expect(first.files.map((f) => f.file)).toEqual([
+        `${zip}/blog/dialog.xml`,
+        `${zip}/notes/readme.txt`,
+      ]);
+      expect(first.errors).toEqual([
+        expect.objectContaining({
+          file: `${zip}/notes/readme.txt`,
+          message: expect.stringContaining("not a format"),
+        }),
+      ]);
+      const again = await runImport(store, [dir]);
+      expect(again.added).toBe(0);
+      expect(again.unchanged).toBe(first.added);
+    } finally {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
