@@ -34,7 +34,7 @@ export function importProgress({ enabled }: { enabled: boolean }): ProgressBar {
         bar = new cliProgress.SingleBar(
           {
             stream: process.stderr,
-            format: `${path.basename(file)} [{bar}] {percentage}% {done}/{total} {rate} ETA {eta_formatted} {records} records`,
+            format: `${path.basename(file)} [{bar}] {percentage}% {done}/{size} {rate} ETA {eta_formatted} {records} records`,
             barsize: 24,
             hideCursor: true,
             clearOnComplete: true,
@@ -45,7 +45,7 @@ export function importProgress({ enabled }: { enabled: boolean }): ProgressBar {
         );
         bar.start(p.bytesTotal, 0, {
           done: "0 B",
-          total: formatBytes(p.bytesTotal),
+          size: formatBytes(p.bytesTotal),
           rate: "",
           records: 0,
         });
