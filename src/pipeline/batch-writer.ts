@@ -18,6 +18,7 @@ import type {
   SourceRecord,
 } from "../sources/records.js";
 import type { SqlExecutor } from "../store/connection.js";
+import { recomputeDirections } from "../store/store.js";
 import { PartyResolver } from "./party-resolver.js";
 import type { Problem } from "./problems.js";
 
@@ -135,10 +136,13 @@ export class BatchWriter {
           break;
       }
     }
+    const merged = this.resolver.mergedIntoMe.splice(0);
+    if (merged.length > 0) moveRows(rows, new Set(merged), this.options.me);
     const tail = "ON CONFLICT DO NOTHING";
     const i = await tx.insertRows("interactions", INTERACTION_COLUMNS, rows.interactions, tail);
     const c = await tx.insertRows("content", CONTENT_COLUMNS, rows.content, tail);
     const k = await tx.insertRows("contacts", CONTACT_COLUMNS, rows.contacts, tail);
+    if (merged.length > 0) await recomputeDirections(tx, this.options.me);
     counts.added += i.count + c.count + k.count;
     counts.unchanged +=
       rows.interactions.length -
@@ -319,6 +323,23 @@ export class BatchWriter {
     counts.skipped++;
     counts.problems.push({ place: record.place, message, reason });
   }
+}
+
+/** Rows gathered before their person was merged into the user now belong to the user. */
+function moveRows(rows: Rows, merged: Set<number>, me: number): void {
+  const move = (row: unknown[], column: number) => {
+    if (merged.has(row[column] as number)) row[column] = me;
+  };
+  const from = INTERACTION_COLUMNS.indexOf("from_person_id");
+  const to = INTERACTION_COLUMNS.indexOf("to_person_id");
+  for (const row of rows.interactions) {
+    move(row, from);
+    move(row, to);
+  }
+  // Someone talking to themselves is no interaction.
+  rows.interactions = rows.interactions.filter((row) => row[from] !== row[to]);
+  for (const row of rows.content) move(row, CONTENT_COLUMNS.indexOf("person_id"));
+  for (const row of rows.contacts) move(row, CONTACT_COLUMNS.indexOf("person_id"));
 }
 
 /** Rows gathered for one batch. */

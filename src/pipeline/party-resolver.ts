@@ -47,6 +47,11 @@ export class PartyResolver {
   private readonly details = new Set<string>();
   /** Keys a prefetch looked for and did not find: no need to ask the database again. */
   private readonly absent = new Set<string>();
+  /**
+   * People merged into the user since the writer last looked: rows already gathered for them
+   * must be moved to the user, and past directions recomputed.
+   */
+  readonly mergedIntoMe: number[] = [];
   peopleAdded = 0;
   identitiesAdded = 0;
 
@@ -179,6 +184,7 @@ export class PartyResolver {
       if (owner === me) continue;
       if (owner !== undefined) {
         await mergeInto(tx, me, owner);
+        this.mergedIntoMe.push(owner);
         for (const [key, p] of this.people) if (p === owner) this.people.set(key, me);
       } else {
         await this.addIdentity(tx, me, a.kind, a.value, a.display, a.key);
@@ -186,6 +192,7 @@ export class PartyResolver {
       this.people.set(a.key, me);
       this.absent.delete(a.key);
     }
+    await this.addDetails(tx, me, party);
     if (party.name) {
       await tx.run("UPDATE people SET display_name = ? WHERE id = ? AND display_name = ?", [
         party.name.trim(),
