@@ -24,7 +24,7 @@ import type {
   SkipRecord,
   SourceRecord,
 } from "../records.js";
-import { PlainText } from "../wxr/plain-text.js";
+import { PlainText } from "../shared/plain-text.js";
 import type { DisqusSink, RawAuthor, RawPost, RawThread } from "./reader.js";
 
 const UNKNOWN_FORUM = "unknown-forum";

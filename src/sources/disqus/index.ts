@@ -17,10 +17,11 @@
  *   for (const record of batch) console.log(record.type);
  * }
  */
-import { decodeXmlStream } from "../feed/decode.js";
+
 import { rootElement } from "../feed/detect.js";
 import type { Importer, SourceInput } from "../importer.js";
 import type { SourceRecord } from "../records.js";
+import { decodeXmlStream } from "../shared/xml-decode.js";
 import { DisqusAssembler } from "./assemble.js";
 import { DisqusReader } from "./reader.js";
 

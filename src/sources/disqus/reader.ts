@@ -12,7 +12,7 @@
  */
 import { Parser } from "htmlparser2";
 import { IrlError } from "../../errors.js";
-import { LineCounter } from "../wxr/lines.js";
+import { LineCounter } from "../shared/lines.js";
 
 /** The Disqus internals namespace, whose `id` attribute carries every element's Disqus id. */
 const INTERNALS = "http://disqus.com/disqus-internals";

@@ -23,7 +23,7 @@
 import { StringDecoder } from "node:string_decoder";
 import type { Importer, SourceInput } from "../importer.js";
 import type { SourceRecord } from "../records.js";
-import { type JsonPiece, JsonSplitter, pieceError } from "../twitter/json-splitter.js";
+import { type JsonPiece, JsonSplitter, pieceError } from "../shared/json-splitter.js";
 import { looksLikeFacebook } from "./detect.js";
 import { repairDeep } from "./mojibake.js";
 import { contactRecord, profileRecords, Thread } from "./records.js";

@@ -11,8 +11,8 @@
  */
 import { createHash } from "node:crypto";
 import type { ContentRecord, IdentityRef, PartyRef, SkipRecord } from "../records.js";
-import { collapse, PlainText } from "../wxr/plain-text.js";
-import { normaliseSite } from "../wxr/site.js";
+import { collapse, PlainText } from "../shared/plain-text.js";
+import { normaliseSite } from "../shared/site.js";
 import type { Entry, FeedMeta, Normalised, Person, Text } from "./entries.js";
 
 export function assemble({ meta, entries }: Normalised): (ContentRecord | SkipRecord)[] {

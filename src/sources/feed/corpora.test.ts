@@ -10,7 +10,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { IrlError } from "../../errors.js";
 import type { ContentRecord, SkipRecord, SourceRecord } from "../records.js";
-import { PlainText } from "../wxr/plain-text.js";
+import { PlainText } from "../shared/plain-text.js";
 import { feedImporter } from "./index.js";
 
 const CORPUS = path.resolve(process.cwd(), "../shared/corpora/feeds");

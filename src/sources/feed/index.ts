@@ -19,8 +19,8 @@ import { type AnyFeed, DetectError, MalformedError, parseFeed } from "feedsmith"
 import { IrlError } from "../../errors.js";
 import type { Importer, SourceInput } from "../importer.js";
 import type { SourceRecord } from "../records.js";
+import { decodeFeed } from "../shared/xml-decode.js";
 import { assemble } from "./assemble.js";
-import { decodeFeed } from "./decode.js";
 import { looksLikeFeed } from "./detect.js";
 import { normalise } from "./entries.js";
 import { outlineOf } from "./outline.js";

@@ -20,7 +20,7 @@
 import { IrlError } from "../../errors.js";
 import type { Importer, SourceInput } from "../importer.js";
 import type { SourceRecord } from "../records.js";
-import { type ContentLine, ContentLineReader } from "../vcard/content-lines.js";
+import { type ContentLine, ContentLineReader } from "../shared/content-lines.js";
 import { decodeBytes } from "../vcard/decode.js";
 import { BlockSplitter } from "./blocks.js";
 import { Calendar } from "./calendar.js";

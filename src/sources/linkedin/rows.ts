@@ -6,7 +6,7 @@
  * connectionRow(get, 5, keys, out); // a ContactRecord, or a skip with its reason
  */
 import type { ContactRecord, InteractionRecord, SkipRecord, SourceRecord } from "../records.js";
-import { PlainText } from "../wxr/plain-text.js";
+import { PlainText } from "../shared/plain-text.js";
 import { parseLinkedInDate } from "./dates.js";
 import { digest, isEmptyParty, nameKey, party, personKey, splitRecipients } from "./parties.js";
 

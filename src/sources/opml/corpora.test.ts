@@ -8,9 +8,9 @@ import path from "node:path";
 import { type Opml, parseOpml } from "feedsmith";
 import { describe, expect, it } from "vitest";
 import { IrlError } from "../../errors.js";
-import { decodeFeed } from "../feed/decode.js";
 import type { ContactRecord, SourceRecord } from "../records.js";
-import { PlainText } from "../wxr/plain-text.js";
+import { PlainText } from "../shared/plain-text.js";
+import { decodeFeed } from "../shared/xml-decode.js";
 import { opmlImporter } from "./index.js";
 
 const CORPUS = path.resolve(process.cwd(), "../shared/corpora/feeds");

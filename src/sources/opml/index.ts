@@ -16,10 +16,11 @@
  *   for (const record of batch) console.log(record.type === "contact" && record.party.name);
  * }
  */
-import { decodeXmlStream } from "../feed/decode.js";
+
 import { rootElement } from "../feed/detect.js";
 import type { Importer, SourceInput } from "../importer.js";
 import type { SourceRecord } from "../records.js";
+import { decodeXmlStream } from "../shared/xml-decode.js";
 import { OpmlReader } from "./reader.js";
 
 export const opmlImporter: Importer = {

@@ -18,8 +18,8 @@
 import { Parser } from "htmlparser2";
 import { IrlError } from "../../errors.js";
 import type { ContactRecord, SkipRecord, SourceRecord } from "../records.js";
-import { LineCounter } from "../wxr/lines.js";
-import { PlainText } from "../wxr/plain-text.js";
+import { LineCounter } from "../shared/lines.js";
+import { PlainText } from "../shared/plain-text.js";
 import { feedKey } from "./feed-key.js";
 
 const NAME = /^[A-Za-z_][\w.:-]*$/;

@@ -10,7 +10,7 @@
  * f.name; // "like"
  */
 import { IrlError } from "../../errors.js";
-import { type JsonPiece, JsonSplitter } from "./json-splitter.js";
+import { type JsonPiece, JsonSplitter } from "../shared/json-splitter.js";
 
 const YTD = /^\uFEFF?\s*window\.YTD\.([A-Za-z0-9_-]+)\.part(\d+)\s*=\s*/;
 const MANIFEST = /^\uFEFF?\s*window\.__THAR_CONFIG\s*=\s*/;

@@ -24,11 +24,11 @@
 import { StringDecoder } from "node:string_decoder";
 import type { Importer, SourceInput } from "../importer.js";
 import type { Place, SourceRecord } from "../records.js";
+import { type JsonPiece, pieceError } from "../shared/json-splitter.js";
 import { accountRecord, manifestRecord, profileRecords } from "./account.js";
 import { ArchiveFile, looksLikeTwitterArchive, MANIFEST_NAME } from "./archive-file.js";
 import { conversationRecords } from "./direct-messages.js";
 import { followRecord, likeRecord } from "./follows.js";
-import { type JsonPiece, pieceError } from "./json-splitter.js";
 import { OwnerClues, tweetRecords } from "./tweets.js";
 
 export const twitterImporter: Importer = {

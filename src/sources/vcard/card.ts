@@ -15,7 +15,7 @@
  * properties.find((p) => p.name === "fn")?.values; // [["Ada Lovelace"]]
  */
 import ICAL from "ical.js";
-import type { ContentLine } from "./content-lines.js";
+import type { ContentLine } from "../shared/content-lines.js";
 import { decodeBytes } from "./decode.js";
 import { readLegacyCard } from "./legacy-reader.js";
 import { parseProperty } from "./property.js";

@@ -10,7 +10,7 @@
  * splitter.push({ text: "BEGIN:VCARD", line: 1 }); // undefined
  * splitter.push({ text: "END:VCARD", line: 2 }); // [{ type: "card", lines: [...], line: 1 }]
  */
-import type { ContentLine } from "./content-lines.js";
+import type { ContentLine } from "../shared/content-lines.js";
 
 export type CardPiece =
   | { type: "card"; lines: ContentLine[]; line: number }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { ContentLine } from "../shared/content-lines.js";
 import { readCard } from "./card.js";
 import { type CardContact, contactOf } from "./contact.js";
-import type { ContentLine } from "./content-lines.js";
 
 function contact(...lines: string[]): CardContact | undefined {
   const all = ["BEGIN:VCARD", ...lines, "END:VCARD"];

@@ -8,10 +8,10 @@ import { createReadStream, existsSync, readdirSync, readFileSync } from "node:fs
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ContactRecord, SkipRecord, SourceRecord } from "../records.js";
+import { ContentLineReader } from "../shared/content-lines.js";
 import { type CardProperty, readCard } from "./card.js";
 import { CardSplitter } from "./cards.js";
 import { contactOf } from "./contact.js";
-import { ContentLineReader } from "./content-lines.js";
 import { vcardImporter } from "./index.js";
 import { readLegacyCard } from "./legacy-reader.js";
 

@@ -24,10 +24,10 @@
 import { IrlError } from "../../errors.js";
 import type { Importer, SourceInput } from "../importer.js";
 import type { ContactRecord, SourceRecord } from "../records.js";
+import { type ContentLine, ContentLineReader } from "../shared/content-lines.js";
 import { readCard } from "./card.js";
 import { type CardPiece, CardSplitter } from "./cards.js";
 import { contactOf } from "./contact.js";
-import { type ContentLine, ContentLineReader } from "./content-lines.js";
 import { looksLikeVcard } from "./detect.js";
 
 export const vcardImporter: Importer = {

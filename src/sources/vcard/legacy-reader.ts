@@ -9,8 +9,9 @@
  * readLegacyCard([{ text: "N;CHARSET=UTF-8:Lovelace;Ada", line: 2 }], "2.1");
  * // [{ name: "n", params: { charset: ["UTF-8"] }, values: [["Lovelace"], ["Ada"]] }]
  */
+
+import type { ContentLine } from "../shared/content-lines.js";
 import type { CardProperty } from "./card.js";
-import type { ContentLine } from "./content-lines.js";
 import { decodeValue } from "./decode.js";
 import { parseProperty, type RawProperty } from "./property.js";
 

@@ -18,10 +18,10 @@ import type {
   SkipRecord,
   SourceRecord,
 } from "../records.js";
+import { PlainText } from "../shared/plain-text.js";
+import { siteRoot, UNKNOWN_SITE } from "../shared/site.js";
 import { parseRfc822, parseWpDate } from "./dates.js";
 import type { RawAuthor, RawComment, RawItem } from "./fields.js";
-import { PlainText } from "./plain-text.js";
-import { siteRoot, UNKNOWN_SITE } from "./site.js";
 
 /** Post statuses that are not content the owner published or drafted. */
 const HIDDEN_STATUSES = new Set(["trash", "auto-draft", "inherit"]);

@@ -14,6 +14,8 @@
 import type { Handler, Parser } from "htmlparser2";
 import { IrlError } from "../../errors.js";
 import type { SourceRecord } from "../records.js";
+import { LineCounter } from "../shared/lines.js";
+import { siteOf } from "../shared/site.js";
 import { Assembler } from "./assemble.js";
 import {
   AUTHOR_ELEMENTS,
@@ -28,9 +30,7 @@ import {
   type RawItem,
   type Values,
 } from "./fields.js";
-import { LineCounter } from "./lines.js";
 import { Namespaces } from "./namespaces.js";
-import { siteOf } from "./site.js";
 import { StrictParser, type StructureSink } from "./strict-parser.js";
 
 /** A depth no element is at: containers that are not open. */

@@ -1,6 +1,6 @@
 /**
- * The blog a WXR file comes from, as one short stable string used in keys, handle platforms and
- * name scopes: lowercase host and path without scheme, `www.` or trailing slash.
+ * A site as one short stable string for keys, handle platforms and name scopes (the blog a WXR
+ * file comes from, a feed's site): lowercase host and path without scheme, `www.` or trailing slash.
  *
  * @example
  * siteOf("https://www.Example.com/blog/"); // "example.com/blog"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeFeed, decodeXmlStream, encodingOf } from "./decode.js";
+import { decodeFeed, decodeXmlStream, encodingOf } from "./xml-decode.js";
 
 async function* bytesOf(buffer: Buffer, size: number): AsyncIterable<Buffer> {
   for (let i = 0; i < buffer.length; i += size) yield buffer.subarray(i, i + size);
