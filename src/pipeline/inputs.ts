@@ -23,12 +23,15 @@ export interface Input {
   entry?: string;
   /** Uncompressed size in bytes. */
   bytes: number;
+  /** Named by the user, rather than found in a folder or an archive. */
+  explicit: boolean;
 }
 
 /** Walks paths in a stable order; `onMissing` hears about paths that cannot be read. */
 export async function* listInputs(
   paths: readonly string[],
   onMissing: (path: string, message: string) => void,
+  explicit = true,
 ): AsyncIterable<Input> {
   for (const p of paths) {
     let stat: fs.Stats;
@@ -46,6 +49,7 @@ export async function* listInputs(
       yield* listInputs(
         names.map((n) => path.join(p, n)),
         onMissing,
+        false,
       );
     } else if (isZip(p)) {
       try {
@@ -54,7 +58,7 @@ export async function* listInputs(
         onMissing(p, `cannot read the zip archive: ${(error as Error).message}`);
       }
     } else {
-      yield { display: p, file: p, bytes: stat.size };
+      yield { display: p, file: p, bytes: stat.size, explicit };
     }
   }
 }
@@ -113,7 +117,13 @@ async function* zipInputs(file: string): AsyncIterable<Input> {
       const name = entry.fileName;
       if (name.endsWith("/") || path.basename(name).startsWith(".") || name.startsWith("__MACOSX/"))
         continue;
-      found.push({ display: `${file}/${name}`, file, entry: name, bytes: entry.uncompressedSize });
+      found.push({
+        display: `${file}/${name}`,
+        file,
+        entry: name,
+        bytes: entry.uncompressedSize,
+        explicit: false,
+      });
     }
   } finally {
     zip.close();

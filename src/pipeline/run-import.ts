@@ -56,6 +56,7 @@ export interface ImportSummary {
 /** How many problems per file the import log keeps in full (all are counted). */
 const KEPT_PROBLEMS = 1000;
 const DEFAULT_BATCH = 2000;
+const NOT_AN_EXPORT = "not an export file";
 
 export async function runImport(
   store: Store,
@@ -131,6 +132,12 @@ async function importFile(
     return fail("whole file", `cannot read: ${(error as Error).message}`);
   }
   const importer = forced ?? detectFormat(head);
+  if (!importer && !input.explicit) {
+    // Exports come with READMEs, media and web pages beside the data: count them, quietly.
+    result.skipped = 1;
+    result.skippedBy[NOT_AN_EXPORT] = 1;
+    return result;
+  }
   if (!importer) {
     const known = importers.map((i) => i.format).join(", ");
     return fail(

@@ -176,7 +176,9 @@ export class MessageReader {
       kind: "message",
       at,
       from,
-      to: recipients,
+      // No visible recipient (Bcc, "undisclosed-recipients:;"): it is in the owner's mailbox
+      // because it was sent to the owner.
+      to: recipients.length > 0 ? recipients : [{ isOwner: true, identities: [] }],
       thread: root ? `email:thread:${root}` : `email:thread:${key.slice("email:".length)}`,
       place,
     };
