@@ -41,12 +41,20 @@ export function program(): Command {
     cli.addCommand(make());
   }
   cli.exitOverride();
-  for (const c of cli.commands) c.exitOverride();
+  for (const c of [cli, ...cli.commands]) {
+    c.exitOverride();
+    c.configureHelp({ helpWidth: 100 });
+  }
   return cli;
 }
 
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = 0;
+  // `irl people | head`: a reader that stops early is not a failure.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
   try {
     await program().parseAsync(argv, { from: "user" });
     return Number(process.exitCode ?? 0);

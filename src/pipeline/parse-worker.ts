@@ -5,7 +5,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { IrlError } from "../errors.js";
 import type { ParseOptions } from "../sources/importer.js";
-import { importerFor } from "../sources/index.js";
+import { formatNamed } from "../sources/index.js";
 import type { Input } from "./inputs.js";
 import { inThread, WORKER_CREDITS, type WorkerMessage } from "./read-records.js";
 
@@ -26,7 +26,7 @@ port.on("message", () => {
 const post = (message: WorkerMessage) => port.postMessage(message);
 
 try {
-  const importer = importerFor(format);
+  const importer = await formatNamed(format)?.load();
   if (!importer) throw new Error(`no importer for ${format}`);
   for await (const batch of inThread(input, importer, options)) {
     while (credits === 0) await new Promise<void>((resolve) => (refill = resolve));

@@ -1,7 +1,6 @@
 import path from "node:path";
 import { IrlError } from "../errors.js";
-import type { Importer } from "../sources/importer.js";
-import { detectFormat, HEAD_BYTES, importerFor, importers } from "../sources/index.js";
+import { detectFormat, type Format, formatNamed, formats, HEAD_BYTES } from "../sources/index.js";
 import type { IdentityRef, SourceRecord } from "../sources/records.js";
 import type { Store } from "../store/store.js";
 import { BatchWriter } from "./batch-writer.js";
@@ -63,9 +62,9 @@ export async function runImport(
   paths: readonly string[],
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  const forced = options.as ? importerFor(options.as) : undefined;
+  const forced = options.as ? formatNamed(options.as) : undefined;
   if (options.as && !forced) {
-    const known = importers.map((i) => i.format).join(", ");
+    const known = formats.map((f) => f.format).join(", ");
     throw new IrlError("usage", `unknown format "${options.as}" (known: ${known})`);
   }
   if (options.me?.length) {
@@ -106,7 +105,7 @@ export async function runImport(
 async function importFile(
   store: Store,
   input: Input,
-  forced: Importer | undefined,
+  forced: Format | undefined,
   options: ImportOptions,
   totals: ImportSummary,
 ): Promise<FileSummary> {
@@ -131,21 +130,22 @@ async function importFile(
   } catch (error) {
     return fail("whole file", `cannot read: ${(error as Error).message}`);
   }
-  const importer = forced ?? detectFormat(head);
-  if (!importer && !input.explicit) {
+  const format = forced ?? detectFormat(head);
+  if (!format && !input.explicit) {
     // Exports come with READMEs, media and web pages beside the data: count them, quietly.
     result.skipped = 1;
     result.skippedBy[NOT_AN_EXPORT] = 1;
     return result;
   }
-  if (!importer) {
-    const known = importers.map((i) => i.format).join(", ");
+  if (!format) {
+    const known = formats.map((f) => f.format).join(", ");
     return fail(
       "start of file",
       `not a format irl can import (known: ${known}; use --as to force one)`,
     );
   }
-  result.format = importer.format;
+  result.format = format.format;
+  const importer = await format.load();
 
   const sha256 = await hashInput(input);
   const importId = await startImportLog(store, input, sha256, importer.format);

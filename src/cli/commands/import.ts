@@ -1,7 +1,8 @@
 /** `irl import PATH…`: files, folders or exports into the graph, with a summary. */
 import { Command } from "@commander-js/extra-typings";
+import { IrlError } from "../../errors.js";
 import { type ImportSummary, runImport } from "../../pipeline/run-import.js";
-import { importers } from "../../sources/index.js";
+import { formats } from "../../sources/index.js";
 import { common, withStore } from "../context.js";
 import { plural, printJson, say, status } from "../output.js";
 import { importProgress } from "../progress.js";
@@ -12,12 +13,17 @@ export function importCommand() {
     new Command("import")
       .summary("import export files or folders")
       .description(
-        "Import export files or whole folders into the graph. The format of each file is detected\n" +
-          "from its content; importing the same file again adds nothing.\n\n" +
-          `Formats: ${importers.map((i) => `${i.format} (${i.description})`).join(", ")}.`,
+        "Import export files, whole folders, or the .zip an export service hands out. The format\n" +
+          "of each file is detected from its content; importing the same file again adds nothing.\n" +
+          "Files in folders and archives that are not exports (READMEs, media) are counted and skipped.\n\n" +
+          `Formats:\n${formats.map((f) => `  ${f.format.padEnd(9)} ${f.description}`).join("\n")}`,
       )
       .argument("<path...>", "files or folders to import")
       .option("--as <format>", "treat every file as this format instead of detecting it")
+      .option(
+        "--map <column=field...>",
+        "for CSV files: read a column as a field (name, email, organization, title, url, …)",
+      )
       .option(
         "--me <id...>",
         "your own identities (e-mail, site URL, @handle); they replace the owner the export names",
@@ -25,7 +31,7 @@ export function importCommand() {
   )
     .addHelpText(
       "after",
-      "\nExamples:\n  irl import blog-export.xml\n  irl import exports/ --me ada@example.org\n  irl import wordpress.xml --json",
+      '\nExamples:\n  irl import blog-export.xml\n  irl import twitter-archive.zip linkedin-export/\n  irl import mail.mbox --me ada@example.org\n  irl import attendees.csv --map "Attendee=name" --map "Work e-mail=email"\n  irl import wordpress.xml --json',
     )
     .action(async (paths, options) => {
       const code = await withStore(options, async (store) => {
@@ -35,6 +41,7 @@ export function importCommand() {
           summary = await runImport(store, paths, {
             as: options.as,
             me: options.me?.map(parseMyIdentity),
+            map: options.map ? parseMap(options.map) : undefined,
             onProgress: bar.update,
           });
         } finally {
@@ -46,6 +53,19 @@ export function importCommand() {
       });
       process.exitCode = code;
     });
+}
+
+/** `["Work Email=email", "Org=organization"]` → `{ "Work Email": "email", Org: "organization" }`. */
+function parseMap(pairs: string[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.lastIndexOf("=");
+    if (at < 1 || at === pair.length - 1) {
+      throw new IrlError("usage", `--map ${pair}: write it as "Column header=field"`);
+    }
+    map[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+  }
+  return map;
 }
 
 function printSummary(s: ImportSummary): void {

@@ -18,20 +18,17 @@
  * }
  */
 
-import { rootElement } from "../feed/detect.js";
 import type { Importer, SourceInput } from "../importer.js";
 import type { SourceRecord } from "../records.js";
 import { decodeXmlStream } from "../shared/xml-decode.js";
 import { DisqusAssembler } from "./assemble.js";
+import { looksLikeDisqus } from "./detect.js";
 import { DisqusReader } from "./reader.js";
-
-const NAMESPACE = /xmlns\s*=\s*["']https?:\/\/disqus\.com\/?["']/;
 
 export const disqusImporter: Importer = {
   format: "disqus",
   description: "Disqus XML export: a blog's comments and replies",
-  detect: (head) =>
-    rootElement(head, head.charCodeAt(0) === 0xfeff ? 1 : 0) === "disqus" && NAMESPACE.test(head),
+  detect: looksLikeDisqus,
   parse: parseDisqus,
 };
 

@@ -67,3 +67,9 @@ export function headKind(head: string): LinkedInKind | "other" | undefined {
   }
   return undefined;
 }
+
+/** Is this the head of one of the LinkedIn export files irl reads? */
+export function looksLikeLinkedIn(head: string): boolean {
+  const kind = headKind(head);
+  return kind !== undefined && kind !== "other";
+}

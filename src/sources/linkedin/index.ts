@@ -38,6 +38,7 @@ import {
   isPreambleStart,
   kindOfHeader,
   type LinkedInKind,
+  looksLikeLinkedIn,
   PREAMBLE_LINES,
 } from "./headers.js";
 import { connectionRow, type Get, InvitationRows, KeyLedger, MessageRows, skip } from "./rows.js";
@@ -45,10 +46,7 @@ import { connectionRow, type Get, InvitationRows, KeyLedger, MessageRows, skip }
 export const linkedinImporter: Importer = {
   format: "linkedin",
   description: "LinkedIn data export: Connections.csv, messages.csv, Invitations.csv",
-  detect(head: string): boolean {
-    const kind = headKind(head);
-    return kind !== undefined && kind !== "other";
-  },
+  detect: looksLikeLinkedIn,
   parse: parseLinkedIn,
 };
 

@@ -17,16 +17,16 @@
  * }
  */
 
-import { rootElement } from "../feed/detect.js";
 import type { Importer, SourceInput } from "../importer.js";
 import type { SourceRecord } from "../records.js";
 import { decodeXmlStream } from "../shared/xml-decode.js";
+import { looksLikeOpml } from "./detect.js";
 import { OpmlReader } from "./reader.js";
 
 export const opmlImporter: Importer = {
   format: "opml",
   description: "OPML subscription list or blogroll: the blogs the user follows",
-  detect: (head) => rootElement(head, head.charCodeAt(0) === 0xfeff ? 1 : 0) === "opml",
+  detect: looksLikeOpml,
   parse: parseOpml,
 };
 
