@@ -34,7 +34,6 @@ import { fitRow, readCsvRows } from "../csv/reader.js";
 import type { Importer, SourceInput } from "../importer.js";
 import type { SourceRecord } from "../records.js";
 import {
-  headKind,
   isPreambleStart,
   kindOfHeader,
   type LinkedInKind,
