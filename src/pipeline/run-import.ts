@@ -54,7 +54,7 @@ export interface ImportSummary {
 
 /** How many problems per file the import log keeps in full (all are counted). */
 const KEPT_PROBLEMS = 1000;
-const DEFAULT_BATCH = 2000;
+const DEFAULT_BATCH = 1000;
 const NOT_AN_EXPORT = "not an export file";
 
 export async function runImport(
