@@ -150,6 +150,22 @@ describe("irl, the command", () => {
       expect(nobody.stderr).toContain('nobody matches "Zebedee Nobody"');
     });
 
+    it("exports the people as JSON, vCard to a file, and refuses an unknown format", async () => {
+      const file = db("export");
+      await runIrl(["import", wxr("isso-wordpress.xml"), "--db", file]);
+      const json = JSON.parse((await runIrl(["export", "json", "--db", file])).stdout);
+      expect(json.length).toBeGreaterThan(0);
+      for (const p of json) {
+        expect(typeof p.name).toBe("string");
+        expect(Array.isArray(p.identities)).toBe(true);
+      }
+      const vcf = path.join(dir, "people.vcf");
+      const written = await runIrl(["export", "vcard", "--out", vcf, "--db", file]);
+      expect(written.code).toBe(0);
+      expect(fs.readFileSync(vcf, "utf8").match(/BEGIN:VCARD/g)).toHaveLength(json.length);
+      expect((await runIrl(["export", "pdf", "--db", file])).code).toBe(2);
+    });
+
     it("names the file and the line of malformed XML, and exits 1", async () => {
       const bad = wxr("importer-malformed.xml");
       const { code, stdout } = await runIrl(["import", bad, "--json", "--db", db("malformed")]);

@@ -8,6 +8,7 @@
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import { exitCodeFor, IrlError } from "../errors.js";
 import { demoCommand } from "./commands/demo.js";
+import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
 import { meCommand } from "./commands/me.js";
 import { peopleCommand } from "./commands/people.js";
@@ -35,6 +36,7 @@ export function program(): Command {
     statsCommand,
     peopleCommand,
     personCommand,
+    exportCommand,
     demoCommand,
     sampleCommand,
   ]) {

@@ -13,6 +13,7 @@ import type {
   ContentRecord,
   Direction,
   EventRecord,
+  PersonRecord,
   InteractionRecord,
   PartyRef,
   SourceRecord,
@@ -134,6 +135,18 @@ export class BatchWriter {
         case "event":
           await this.event(tx, record, counts, rows);
           break;
+        case "person": {
+          const before = this.resolver.peopleAdded;
+          const person = await this.resolver.resolve(tx, record.party);
+          if (person === undefined) {
+            this.skip(counts, record, "no identity", "a person with no name, e-mail, site or handle");
+          } else if (this.resolver.peopleAdded > before) {
+            counts.added++;
+          } else {
+            counts.unchanged++;
+          }
+          break;
+        }
       }
     }
     const merged = this.resolver.mergedIntoMe.splice(0);
@@ -316,7 +329,7 @@ export class BatchWriter {
 
   private skip(
     counts: BatchCounts,
-    record: InteractionRecord | ContentRecord | ContactRecord,
+    record: InteractionRecord | ContentRecord | ContactRecord | PersonRecord,
     reason: string,
     message: string,
   ) {
@@ -356,7 +369,7 @@ function* partiesOf(records: readonly SourceRecord[]): Iterable<PartyRef> {
       yield* r.to;
     } else if (r.type === "content") {
       yield r.author;
-    } else if (r.type === "contact" || r.type === "owner") {
+    } else if (r.type === "contact" || r.type === "owner" || r.type === "person") {
       yield r.party;
     } else if (r.type === "event") {
       for (const a of r.attendees) yield a.party;

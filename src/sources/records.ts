@@ -160,6 +160,17 @@ export interface ContactRecord {
   place: Place;
 }
 
+/**
+ * Someone, and what they are known by, with no tie implied: a card in irl's own export, read
+ * back. The pipeline makes sure the person and their identities exist and writes nothing else.
+ */
+export interface PersonRecord {
+  type: "person";
+  key: string;
+  party: PartyRef;
+  place: Place;
+}
+
 export interface Attendee {
   party: PartyRef;
   role?: "organizer" | "attendee" | "optional" | "chair";
@@ -198,5 +209,6 @@ export type SourceRecord =
   | InteractionRecord
   | ContentRecord
   | ContactRecord
+  | PersonRecord
   | EventRecord
   | SkipRecord;

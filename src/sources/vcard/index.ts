@@ -25,7 +25,7 @@ import { IrlError } from "../../errors.js";
 import type { Importer, SourceInput } from "../importer.js";
 import type { ContactRecord, SourceRecord } from "../records.js";
 import { type ContentLine, ContentLineReader } from "../shared/content-lines.js";
-import { readCard } from "./card.js";
+import { type CardProperty, readCard } from "./card.js";
 import { type CardPiece, CardSplitter } from "./cards.js";
 import { contactOf } from "./contact.js";
 import { looksLikeVcard } from "./detect.js";
@@ -128,6 +128,13 @@ class VcardState {
       return;
     }
     this.keys.add(key);
+    if (isIrlExport(card.properties)) {
+      // irl's own export read back: the people and their identities, but no tie of a card.
+      const scope = card.properties.find((p) => p.name === "x-irl-name-scope")?.values[0]?.[0];
+      const party = scope ? { ...contact.party, nameScope: scope } : contact.party;
+      out.push({ type: "person", key, party, place });
+      return;
+    }
     const record: ContactRecord = {
       type: "contact",
       key,
@@ -138,4 +145,11 @@ class VcardState {
     };
     out.push(record);
   }
+}
+
+/** The product id `irl export vcard` writes on every card. */
+export const IRL_PRODID = "-//irl//export//EN";
+
+function isIrlExport(properties: readonly CardProperty[]): boolean {
+  return properties.some((p) => p.name === "prodid" && p.values[0]?.[0] === IRL_PRODID);
 }
