@@ -122,8 +122,7 @@ export class PartyResolver {
    */
   async resolve(tx: SqlExecutor, party: PartyRef): Promise<number | undefined> {
     if (party.isOwner) {
-      if (party.identities.length > 0 || party.name) await this.claimForMe(tx, this.me, party);
-      await this.addDetails(tx, this.me, party);
+      await this.claimForMe(tx, this.me, party);
       return this.me;
     }
     const anchors = this.anchors(party);
@@ -180,7 +179,7 @@ export class PartyResolver {
    */
   async claimForMe(tx: SqlExecutor, me: number, party: PartyRef): Promise<void> {
     for (const a of this.anchors(party)) {
-      const owner = this.people.get(a.key) ?? (await this.lookup(tx, a.key));
+      const owner = await this.lookup(tx, a.key);
       if (owner === me) continue;
       if (owner !== undefined) {
         await mergeInto(tx, me, owner);
