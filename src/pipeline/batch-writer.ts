@@ -13,9 +13,9 @@ import type {
   ContentRecord,
   Direction,
   EventRecord,
-  PersonRecord,
   InteractionRecord,
   PartyRef,
+  PersonRecord,
   SourceRecord,
 } from "../sources/records.js";
 import type { SqlExecutor } from "../store/connection.js";
@@ -120,7 +120,9 @@ export class BatchWriter {
               "no identity",
               "a contact with no name, e-mail, site or handle",
             );
-          } else if (person !== this.options.me) {
+          } else if (person === this.options.me) {
+            this.skip(counts, record, "yourself", "a tie with yourself (your own card or profile)");
+          } else {
             rows.contacts.push([
               record.key,
               this.options.importId,
@@ -139,7 +141,12 @@ export class BatchWriter {
           const before = this.resolver.peopleAdded;
           const person = await this.resolver.resolve(tx, record.party);
           if (person === undefined) {
-            this.skip(counts, record, "no identity", "a person with no name, e-mail, site or handle");
+            this.skip(
+              counts,
+              record,
+              "no identity",
+              "a person with no name, e-mail, site or handle",
+            );
           } else if (this.resolver.peopleAdded > before) {
             counts.added++;
           } else {
