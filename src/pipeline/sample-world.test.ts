@@ -20,7 +20,7 @@ function wxrTruths() {
 }
 
 beforeAll(async () => {
-  manifest = await writeSample(path.join(dir, "exports"), { seed: 1, people: 200 });
+  manifest = await writeSample(path.join(dir, "exports"), { seed: 1, people: 200, only: ["wxr"] });
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
