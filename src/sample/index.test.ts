@@ -26,12 +26,28 @@ afterAll(() => {
 describe("writeSample", () => {
   let manifest: SampleManifest;
 
-  it("writes the WXR and truths.json, and lists only the export files", async () => {
+  it("writes every format and truths.json, and lists only the export files", async () => {
     const dir = path.join(tmp(), "nested", "out");
+    const started = Date.now();
     manifest = await writeSample(dir, { seed: 4, people: 200 });
-    expect(manifest.files.map((f) => [path.basename(f.path), f.format])).toEqual([
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(manifest.files.map((f) => [path.relative(dir, f.path), f.format])).toEqual([
       ["blog.wxr.xml", "wxr"],
+      ["mail.mbox", "mbox"],
+      ["cards.vcf", "vcard"],
+      ["calendar.ics", "ical"],
+      [path.join("linkedin", "Connections.csv"), "linkedin"],
+      [path.join("linkedin", "messages.csv"), "linkedin"],
+      [path.join("linkedin", "Invitations.csv"), "linkedin"],
+      [path.join("events", "manchester-content-and-community-night.csv"), "csv"],
+      [path.join("events", "data-for-good-lisbon.csv"), "csv"],
+      [path.join("events", "street-food-brands-summit.csv"), "csv"],
     ]);
+    expect(manifest.truths.mbox?.messages).toBeGreaterThan(0);
+    expect(manifest.truths.vcard?.broken).toBe(1);
+    expect(manifest.truths.ical?.cancelled).toBe(1);
+    expect(manifest.truths.linkedin?.connections).toBeGreaterThan(100);
+    expect(manifest.truths.eventLists).toHaveLength(3);
     for (const f of manifest.files) expect(f.bytes).toBe(fs.statSync(f.path).size);
     expect(manifest.truthsPath).toBe(path.join(dir, "truths.json"));
     expect(JSON.parse(fs.readFileSync(manifest.truthsPath, "utf8"))).toEqual(manifest.truths);
@@ -80,7 +96,16 @@ describe("writeSample", () => {
     expect(none.files).toEqual([]);
     expect(none.truths.wxr).toBeUndefined();
     expect(fs.readdirSync(dir)).toEqual(["truths.json"]);
-    expect(SAMPLE_FORMATS).toEqual(["wxr"]);
+    expect(SAMPLE_FORMATS).toEqual(["wxr", "mbox", "vcard", "ical", "linkedin", "csv"]);
+  });
+
+  it("writes only the formats asked for", async () => {
+    const dir = tmp();
+    const some = await writeSample(dir, { people: 100, only: ["mbox", "ical"] });
+    expect(some.files.map((f) => f.format)).toEqual(["mbox", "ical"]);
+    expect(some.truths.wxr).toBeUndefined();
+    expect(some.truths.vcard).toBeUndefined();
+    expect(some.truths.mbox?.file).toBe("mail.mbox");
   });
 });
 

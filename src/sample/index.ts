@@ -5,23 +5,34 @@
  *
  * @example
  * const manifest = await writeSample("/tmp/irl-sample", { seed: 1, people: 200 });
- * manifest.files;            // [{ path: ".../blog.wxr.xml", format: "wxr", bytes: … }]
+ * manifest.files;            // [{ path: ".../blog.wxr.xml", format: "wxr", bytes: … }, mail.mbox, …]
+ * manifest.truths.mbox;      // what the mbox importer should find
  * manifest.truths.irlCircle; // who irl should put in the IRL group
  * peopleForWxrBytes(200 * 1024 * 1024); // people needed for a ≥ 200 MiB WXR
  */
 import fs from "node:fs";
 import path from "node:path";
-import { buildTruths, type Truths } from "./truths.js";
+import { writeEventLists } from "./events.js";
+import { writeIcal } from "./ical.js";
+import { writeLinkedIn } from "./linkedin.js";
+import { writeMbox } from "./mbox.js";
+import { buildTruths, type FormatTruths, type Truths } from "./truths.js";
+import { writeVcards } from "./vcard.js";
 import { buildWorld, DEFAULT_REFERENCE_DATE, type World } from "./world.js";
 import { type WxrResult, writeWxr, wxrPostCount } from "./wxr.js";
 
+export { writeEventLists } from "./events.js";
+export { writeIcal } from "./ical.js";
+export { writeLinkedIn } from "./linkedin.js";
+export { writeMbox } from "./mbox.js";
 export type { Truths } from "./truths.js";
+export { writeVcards } from "./vcard.js";
 export type { Person, Role, World } from "./world.js";
 export { buildWorld } from "./world.js";
 export type { WxrCounts, WxrFacts, WxrResult } from "./wxr.js";
 export { writeWxr } from "./wxr.js";
 
-export type SampleFormat = "wxr";
+export type SampleFormat = "wxr" | "mbox" | "vcard" | "ical" | "linkedin" | "csv";
 
 export interface SampleOptions {
   seed?: number;
@@ -45,23 +56,90 @@ export interface SampleManifest {
 }
 
 interface WriterOutput {
-  bytes: number;
+  files: { path: string; bytes: number }[];
   wxr?: WxrResult;
+  /** What this writer adds to `truths.json`. */
+  truths?: FormatTruths;
 }
 
 interface SampleWriter {
   format: SampleFormat;
-  file: string;
-  write(world: World, filePath: string): WriterOutput;
+  write(world: World, dir: string): WriterOutput;
 }
+
+const rel = (dir: string, file: string) => path.relative(dir, file).split(path.sep).join("/");
 
 const WRITERS: readonly SampleWriter[] = [
   {
     format: "wxr",
-    file: "blog.wxr.xml",
-    write: (world, filePath) => {
-      const wxr = writeWxr(world, filePath);
-      return { bytes: wxr.bytes, wxr };
+    write: (world, dir) => {
+      const wxr = writeWxr(world, path.join(dir, "blog.wxr.xml"));
+      return { files: [{ path: wxr.path, bytes: wxr.bytes }], wxr };
+    },
+  },
+  {
+    format: "mbox",
+    write: (world, dir) => {
+      const r = writeMbox(world, path.join(dir, "mail.mbox"));
+      return {
+        files: [{ path: r.path, bytes: r.bytes }],
+        truths: { mbox: { file: rel(dir, r.path), ...r.counts } },
+      };
+    },
+  },
+  {
+    format: "vcard",
+    write: (world, dir) => {
+      const r = writeVcards(world, path.join(dir, "cards.vcf"));
+      return {
+        files: [{ path: r.path, bytes: r.bytes }],
+        truths: { vcard: { file: rel(dir, r.path), ...r.counts, ids: r.ids } },
+      };
+    },
+  },
+  {
+    format: "ical",
+    write: (world, dir) => {
+      const r = writeIcal(world, path.join(dir, "calendar.ics"));
+      return {
+        files: [{ path: r.path, bytes: r.bytes }],
+        truths: { ical: { file: rel(dir, r.path), ...r.counts } },
+      };
+    },
+  },
+  {
+    format: "linkedin",
+    write: (world, dir) => {
+      const r = writeLinkedIn(world, path.join(dir, "linkedin"));
+      const files = [r.files.connections, r.files.messages, r.files.invitations].map((f) => ({
+        path: f,
+        bytes: fs.statSync(f).size,
+      }));
+      return {
+        files,
+        truths: {
+          linkedin: {
+            files: files.map((f) => rel(dir, f.path)),
+            ...r.counts,
+          },
+        },
+      };
+    },
+  },
+  {
+    format: "csv",
+    write: (world, dir) => {
+      const lists = writeEventLists(world, path.join(dir, "events"));
+      return {
+        files: lists.map((l) => ({ path: l.path, bytes: l.bytes })),
+        truths: {
+          eventLists: lists.map((l) => ({
+            eventId: l.eventId,
+            file: rel(dir, l.path),
+            attendees: l.attendees,
+          })),
+        },
+      };
     },
   },
 ];
@@ -81,17 +159,18 @@ export async function writeSample(
   const only = new Set(options.only ?? SAMPLE_FORMATS);
   const files: SampleFile[] = [];
   let wxr: WxrResult | undefined;
+  const extra: FormatTruths = {};
   for (const writer of WRITERS) {
     if (!only.has(writer.format)) continue;
-    const filePath = path.join(dir, writer.file);
-    const output = writer.write(world, filePath);
-    files.push({ path: filePath, format: writer.format, bytes: output.bytes });
+    const output = writer.write(world, dir);
+    for (const f of output.files) files.push({ ...f, format: writer.format });
     wxr ??= output.wxr;
+    Object.assign(extra, output.truths);
   }
-  const truths = buildTruths(
-    world,
-    wxr ? { file: path.basename(wxr.path), result: wxr } : undefined,
-  );
+  const truths: Truths = {
+    ...buildTruths(world, wxr ? { file: path.basename(wxr.path), result: wxr } : undefined),
+    ...extra,
+  };
   const truthsPath = path.join(dir, "truths.json");
   fs.writeFileSync(truthsPath, `${JSON.stringify(truths, null, 1)}\n`);
   return { files, truthsPath, truths };

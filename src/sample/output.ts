@@ -41,6 +41,14 @@ export class ChunkedFile {
     this.bytes += buf.length;
   }
 
+  /** Writes raw bytes (e.g. text in a legacy charset), after everything written before. */
+  writeBytes(buf: Buffer): void {
+    this.flush();
+    let offset = 0;
+    while (offset < buf.length) offset += fs.writeSync(this.fd, buf, offset);
+    this.bytes += buf.length;
+  }
+
   /** Flushes and closes; safe to call twice. */
   close(): void {
     if (this.closed) return;

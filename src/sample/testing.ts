@@ -11,6 +11,8 @@
  */
 import fs from "node:fs";
 import { Parser } from "htmlparser2";
+import type { Importer, ParseOptions } from "../sources/importer.js";
+import type { SourceRecord } from "../sources/records.js";
 
 const TOKEN =
   /<!\[CDATA\[[\s\S]*?\]\]>|<!--([\s\S]*?)-->|<\?[\s\S]*?\?>|<\/([A-Za-z_][\w.:-]*)\s*>|<([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|[^<]+/y;
@@ -220,5 +222,31 @@ export async function readWxr(filePath: string): Promise<ParsedWxr> {
   parser.end();
   if (failure) throw failure;
   if (stack.length > 0) throw new Error(`unclosed at the end: ${stack.join(" > ")}`);
+  return out;
+}
+
+/** Every record an importer yields for a file, read as a stream. */
+export async function importFile(
+  importer: Importer,
+  filePath: string,
+  options?: ParseOptions,
+): Promise<SourceRecord[]> {
+  const out: SourceRecord[] = [];
+  const input = options
+    ? { path: filePath, chunks: fs.createReadStream(filePath), options }
+    : { path: filePath, chunks: fs.createReadStream(filePath) };
+  for await (const batch of importer.parse(input)) out.push(...batch);
+  return out;
+}
+
+/** How many records of each type, and skips by reason (`skip:<reason>`). */
+export function tally(
+  records: readonly { type: string; reason?: string }[],
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of records) {
+    const key = r.type === "skip" ? `skip:${r.reason}` : r.type;
+    out[key] = (out[key] ?? 0) + 1;
+  }
   return out;
 }

@@ -8,6 +8,11 @@
  * const truths = buildTruths(buildWorld({ people: 200 }));
  * truths.irlCircle.map((p) => p.name);
  */
+
+import type { IcalCounts } from "./ical.js";
+import type { LinkedInCounts } from "./linkedin.js";
+import type { MboxCounts } from "./mbox.js";
+import type { VcardCounts } from "./vcard.js";
 import {
   type Faces,
   type Person,
@@ -30,7 +35,7 @@ export interface PersonSummary {
   interests: string[];
 }
 
-export interface Truths {
+export interface Truths extends FormatTruths {
   seed: number;
   people: number;
   referenceDate: string;
@@ -87,6 +92,23 @@ export interface Truths {
     newcomersSharingInterests: string[];
   }[];
   wxr?: { file: string; bytes: number; counts: WxrCounts; facts: WxrFacts };
+}
+
+/**
+ * What the other format writers planted, per format (paths relative to the sample folder):
+ * counts an importer's records and skips should equal.
+ */
+export interface FormatTruths {
+  /** messages → interactions; bulk, manyRecipients, broken (no From) → skips. */
+  mbox?: MboxCounts & { file: string };
+  /** cards → contacts; broken → "empty card", badLines → "bad line" skips. */
+  vcard?: VcardCounts & { file: string; ids: string[] };
+  /** events + occurrences → event records; cancelled → skips (`now` = referenceDate). */
+  ical?: IcalCounts & { file: string };
+  /** connections, invitations → contacts; messages, invitationMessages → interactions. */
+  linkedin?: LinkedInCounts & { files: string[] };
+  /** One attendee list per upcoming event: attendees → contacts (kind "attendee"). */
+  eventLists?: { eventId: string; file: string; attendees: number }[];
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
