@@ -1,17 +1,18 @@
 /**
  * Problems found while importing, as values: where (file and place) and what, so the user can
- * find the record, and a short reason so skips can be counted ("spam: 12").
+ * find the record, and a short reason so skips can be counted ("spam: 12"). Files that cannot
+ * be read at all are `ReportedError`s.
  *
  * @example
  * formatPlace({ line: 90, record: "comment 12" }) // "line 90 (comment 12)"
  */
 import type { Place } from "../sources/records.js";
 
+/** A record that was read and skipped: where, why in a sentence, and a short countable reason. */
 export interface Problem {
   place: Place;
   message: string;
-  /** Set for skipped records; absent for errors. */
-  reason?: string;
+  reason: string;
 }
 
 /** The shape `irl import --json` reports an error in. */

@@ -170,7 +170,7 @@ async function importFile(
     result.unchanged += counts.unchanged;
     result.skipped += counts.skipped;
     for (const p of counts.problems) {
-      if (p.reason) result.skippedBy[p.reason] = (result.skippedBy[p.reason] ?? 0) + 1;
+      result.skippedBy[p.reason] = (result.skippedBy[p.reason] ?? 0) + 1;
       if (problems.length < KEPT_PROBLEMS) problems.push(p);
     }
   };
@@ -211,9 +211,6 @@ async function importFile(
       importId,
     ],
   );
-  for (const p of problems) {
-    if (!p.reason) result.errors.push({ file, place: formatPlace(p.place), message: p.message });
-  }
   return result;
 }
 
