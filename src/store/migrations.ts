@@ -148,7 +148,6 @@ function initial(dialect: Dialect): Migration {
         ["identities_person", "identities", ["person_id"]],
         ["interactions_from", "interactions", ["from_person_id", "occurred_at"]],
         ["interactions_to", "interactions", ["to_person_id", "occurred_at"]],
-        ["interactions_thread", "interactions", ["thread_id"]],
         ["content_person", "content", ["person_id"]],
         ["attendance_person", "attendance", ["person_id"]],
         ["contacts_person", "contacts", ["person_id"]],
