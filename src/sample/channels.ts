@@ -62,3 +62,32 @@ export function mailAddress(p: Person): string {
 export function mailName(p: Person): string {
   return p.quirkName ?? p.fullName;
 }
+
+/** The owner's permanent Twitter/X account id. */
+export const OWNER_TWITTER_ID = "90210417";
+
+/**
+ * A person's permanent Twitter/X account id (numeric, stable for the seed and the person,
+ * distinct for every person): each person has a block of ids of their own.
+ */
+export function twitterId(world: World, p: Person): string {
+  return String(
+    1_100_000_000 + p.index * 131 + (hashSeed(world.seed, "twitter-id", p.index) % 131),
+  );
+}
+
+/** The name a person shows on Twitter/X: the nickname when they have one. */
+export function twitterName(p: Person): string {
+  return p.nickname ?? p.fullName;
+}
+
+/** Whether the person's blog publishes Atom (else RSS 2.0); only meaningful with a site. */
+export function feedIsAtom(world: World, p: Person): boolean {
+  return roll(world, "feed-format", p) < 0.4;
+}
+
+/** The feed URL of a person's blog (`undefined` without a site). */
+export function feedUrl(world: World, p: Person): string | undefined {
+  if (!p.site) return undefined;
+  return feedIsAtom(world, p) ? `${p.site}atom.xml` : `${p.site}feed/`;
+}

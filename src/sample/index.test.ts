@@ -42,12 +42,29 @@ describe("writeSample", () => {
       [path.join("events", "manchester-content-and-community-night.csv"), "csv"],
       [path.join("events", "data-for-good-lisbon.csv"), "csv"],
       [path.join("events", "street-food-brands-summit.csv"), "csv"],
+      ...[
+        "account.js",
+        "profile.js",
+        "tweets.js",
+        "follower.js",
+        "following.js",
+        "like.js",
+        "direct-messages.js",
+      ].map((f) => [path.join("twitter", "data", f), "twitter"]),
+      ["follows.opml", "feeds"],
+      ...(manifest.truths.feeds ?? []).map((f) => [f.file, "feeds"]),
     ]);
     expect(manifest.truths.mbox?.messages).toBeGreaterThan(0);
     expect(manifest.truths.vcard?.broken).toBe(1);
     expect(manifest.truths.ical?.cancelled).toBe(1);
     expect(manifest.truths.linkedin?.connections).toBeGreaterThan(100);
     expect(manifest.truths.eventLists).toHaveLength(3);
+    expect(manifest.truths.twitter?.replies).toBeGreaterThan(0);
+    expect(manifest.truths.twitter?.files[0]).toBe("twitter/data/account.js");
+    expect(manifest.truths.opml?.file).toBe("follows.opml");
+    expect(manifest.truths.opml?.subscriptions).toBeGreaterThan(0);
+    expect(manifest.truths.feeds?.length).toBeGreaterThan(0);
+    expect(manifest.truths.feeds?.every((f) => /^feeds\/[a-z0-9-]+\.xml$/.test(f.file))).toBe(true);
     for (const f of manifest.files) expect(f.bytes).toBe(fs.statSync(f.path).size);
     expect(manifest.truthsPath).toBe(path.join(dir, "truths.json"));
     expect(JSON.parse(fs.readFileSync(manifest.truthsPath, "utf8"))).toEqual(manifest.truths);
@@ -96,7 +113,16 @@ describe("writeSample", () => {
     expect(none.files).toEqual([]);
     expect(none.truths.wxr).toBeUndefined();
     expect(fs.readdirSync(dir)).toEqual(["truths.json"]);
-    expect(SAMPLE_FORMATS).toEqual(["wxr", "mbox", "vcard", "ical", "linkedin", "csv"]);
+    expect(SAMPLE_FORMATS).toEqual([
+      "wxr",
+      "mbox",
+      "vcard",
+      "ical",
+      "linkedin",
+      "csv",
+      "twitter",
+      "feeds",
+    ]);
   });
 
   it("writes only the formats asked for", async () => {
@@ -106,6 +132,11 @@ describe("writeSample", () => {
     expect(some.truths.wxr).toBeUndefined();
     expect(some.truths.vcard).toBeUndefined();
     expect(some.truths.mbox?.file).toBe("mail.mbox");
+    expect(some.truths.twitter).toBeUndefined();
+    const social = await writeSample(tmp(), { people: 100, only: ["feeds", "twitter"] });
+    expect([...new Set(social.files.map((f) => f.format))]).toEqual(["twitter", "feeds"]);
+    expect(social.truths.mbox).toBeUndefined();
+    expect(social.truths.opml?.subscriptions).toBeGreaterThan(0);
   });
 });
 

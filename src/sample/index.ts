@@ -13,26 +13,38 @@
 import fs from "node:fs";
 import path from "node:path";
 import { writeEventLists } from "./events.js";
+import { writeFeeds } from "./feeds.js";
 import { writeIcal } from "./ical.js";
 import { writeLinkedIn } from "./linkedin.js";
 import { writeMbox } from "./mbox.js";
 import { buildTruths, type FormatTruths, type Truths } from "./truths.js";
+import { writeTwitter } from "./twitter.js";
 import { writeVcards } from "./vcard.js";
 import { buildWorld, DEFAULT_REFERENCE_DATE, type World } from "./world.js";
 import { type WxrResult, writeWxr, wxrPostCount } from "./wxr.js";
 
 export { writeEventLists } from "./events.js";
+export { writeFeeds } from "./feeds.js";
 export { writeIcal } from "./ical.js";
 export { writeLinkedIn } from "./linkedin.js";
 export { writeMbox } from "./mbox.js";
 export type { Truths } from "./truths.js";
+export { writeTwitter } from "./twitter.js";
 export { writeVcards } from "./vcard.js";
 export type { Person, Role, World } from "./world.js";
 export { buildWorld } from "./world.js";
 export type { WxrCounts, WxrFacts, WxrResult } from "./wxr.js";
 export { writeWxr } from "./wxr.js";
 
-export type SampleFormat = "wxr" | "mbox" | "vcard" | "ical" | "linkedin" | "csv";
+export type SampleFormat =
+  | "wxr"
+  | "mbox"
+  | "vcard"
+  | "ical"
+  | "linkedin"
+  | "csv"
+  | "twitter"
+  | "feeds";
 
 export interface SampleOptions {
   seed?: number;
@@ -137,6 +149,39 @@ const WRITERS: readonly SampleWriter[] = [
             eventId: l.eventId,
             file: rel(dir, l.path),
             attendees: l.attendees,
+          })),
+        },
+      };
+    },
+  },
+  {
+    format: "twitter",
+    write: (world, dir) => {
+      const r = writeTwitter(world, path.join(dir, "twitter"));
+      const files = r.files.map((f) => ({ path: f, bytes: fs.statSync(f).size }));
+      return {
+        files,
+        truths: { twitter: { files: files.map((f) => rel(dir, f.path)), ...r.counts } },
+      };
+    },
+  },
+  {
+    format: "feeds",
+    write: (world, dir) => {
+      const { opml, feeds } = writeFeeds(world, dir);
+      return {
+        files: [opml, ...feeds].map((f) => ({ path: f.path, bytes: f.bytes })),
+        truths: {
+          opml: {
+            file: rel(dir, opml.path),
+            subscriptions: opml.subscriptions,
+            personIds: opml.personIds,
+          },
+          feeds: feeds.map((f) => ({
+            file: rel(dir, f.path),
+            personId: f.personId,
+            format: f.format,
+            entries: f.entries,
           })),
         },
       };

@@ -9,9 +9,11 @@
  * truths.irlCircle.map((p) => p.name);
  */
 
+import type { FeedFile, OpmlResult } from "./feeds.js";
 import type { IcalCounts } from "./ical.js";
 import type { LinkedInCounts } from "./linkedin.js";
 import type { MboxCounts } from "./mbox.js";
+import type { TwitterCounts } from "./twitter.js";
 import type { VcardCounts } from "./vcard.js";
 import {
   type Faces,
@@ -109,6 +111,16 @@ export interface FormatTruths {
   linkedin?: LinkedInCounts & { files: string[] };
   /** One attendee list per upcoming event: attendees → contacts (kind "attendee"). */
   eventLists?: { eventId: string; file: string; attendees: number }[];
+  /**
+   * Twitter archive (`twitter/data/*.js`): replies, mentions, retweets, likesWithAuthor → their
+   * interactions; likes − likesWithAuthor → "like without author" skips; followers, following →
+   * contacts; dms → interactions on channel "dm"; tweets − replies − retweets → content "tweet".
+   */
+  twitter?: TwitterCounts & { files: string[] };
+  /** follows.opml: subscriptions → contacts (kind "subscription"); personIds: whose blogs. */
+  opml?: Pick<OpmlResult, "subscriptions" | "personIds"> & { file: string };
+  /** One feed per person: entries → content records (kind "post"). */
+  feeds?: (Pick<FeedFile, "personId" | "format" | "entries"> & { file: string })[];
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
