@@ -51,8 +51,8 @@ describe("writeSample", () => {
         "like.js",
         "direct-messages.js",
       ].map((f) => [path.join("twitter", "data", f), "twitter"]),
-      ["follows.opml", "feeds"],
-      ...(manifest.truths.feeds ?? []).map((f) => [f.file, "feeds"]),
+      ["follows.opml", "opml"],
+      ...(manifest.truths.feeds ?? []).map((f) => [f.file, "feed"]),
     ]);
     expect(manifest.truths.mbox?.messages).toBeGreaterThan(0);
     expect(manifest.truths.vcard?.broken).toBe(1);
@@ -134,7 +134,7 @@ describe("writeSample", () => {
     expect(some.truths.mbox?.file).toBe("mail.mbox");
     expect(some.truths.twitter).toBeUndefined();
     const social = await writeSample(tmp(), { people: 100, only: ["feeds", "twitter"] });
-    expect([...new Set(social.files.map((f) => f.format))]).toEqual(["twitter", "feeds"]);
+    expect([...new Set(social.files.map((f) => f.format))]).toEqual(["twitter", "opml", "feed"]);
     expect(social.truths.mbox).toBeUndefined();
     expect(social.truths.opml?.subscriptions).toBeGreaterThan(0);
   });

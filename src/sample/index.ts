@@ -56,7 +56,8 @@ export interface SampleOptions {
 
 export interface SampleFile {
   path: string;
-  format: SampleFormat;
+  /** The format irl's importer reads it as ("opml" and "feed" for the "feeds" writer). */
+  format: string;
   bytes: number;
 }
 
@@ -68,7 +69,8 @@ export interface SampleManifest {
 }
 
 interface WriterOutput {
-  files: { path: string; bytes: number }[];
+  /** `format` when it is not the writer's own name. */
+  files: { path: string; bytes: number; format?: string }[];
   wxr?: WxrResult;
   /** What this writer adds to `truths.json`. */
   truths?: FormatTruths;
@@ -170,7 +172,10 @@ const WRITERS: readonly SampleWriter[] = [
     write: (world, dir) => {
       const { opml, feeds } = writeFeeds(world, dir);
       return {
-        files: [opml, ...feeds].map((f) => ({ path: f.path, bytes: f.bytes })),
+        files: [
+          { path: opml.path, bytes: opml.bytes, format: "opml" },
+          ...feeds.map((f) => ({ path: f.path, bytes: f.bytes, format: "feed" })),
+        ],
         truths: {
           opml: {
             file: rel(dir, opml.path),
@@ -208,7 +213,7 @@ export async function writeSample(
   for (const writer of WRITERS) {
     if (!only.has(writer.format)) continue;
     const output = writer.write(world, dir);
-    for (const f of output.files) files.push({ ...f, format: writer.format });
+    for (const f of output.files) files.push({ ...f, format: f.format ?? writer.format });
     wxr ??= output.wxr;
     Object.assign(extra, output.truths);
   }
