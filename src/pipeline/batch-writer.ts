@@ -41,6 +41,9 @@ const INTERACTION_COLUMNS = [
 
 const CONTACT_COLUMNS = ["source_key", "import_id", "person_id", "channel", "kind", "at"] as const;
 
+/** Thread ids remembered before the cache is cleared (they can be looked up again). */
+const THREAD_CACHE_LIMIT = 100_000;
+
 /** Above this many attendees an event is a crowd, not a meeting with each of them. */
 export const MEETING_MAX_ATTENDEES = 12;
 
@@ -82,6 +85,8 @@ export class BatchWriter {
 
   async write(tx: SqlExecutor, records: readonly SourceRecord[]): Promise<BatchCounts> {
     const counts: BatchCounts = { added: 0, unchanged: 0, skipped: 0, problems: [] };
+    this.resolver.trimCaches();
+    if (this.threads.size > THREAD_CACHE_LIMIT) this.threads.clear();
     await this.resolver.prefetch(tx, partiesOf(records));
     const rows: Rows = { interactions: [], content: [], contacts: [] };
     for (const record of records) {

@@ -36,6 +36,8 @@ const PRIORITY: Record<IdentityKind, number> = {
 };
 
 const LOOKUP_CHUNK = 500;
+/** Entries the resolver's caches may hold before they are cleared. */
+const CACHE_LIMIT = 300_000;
 const LOOKUP_SQL = `SELECT key, person_id FROM identities WHERE key IN (${new Array(LOOKUP_CHUNK).fill("?").join(", ")})`;
 
 export class PartyResolver {
@@ -93,6 +95,21 @@ export class PartyResolver {
       }
     }
     return anchors.sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind]);
+  }
+
+  /**
+   * Forget what the caches hold once they grow past `CACHE_LIMIT` entries: they only save
+   * queries, every answer can be asked of the database again, and memory must stay bounded
+   * on archives of millions of records. Called between batches.
+   */
+  trimCaches(limit = CACHE_LIMIT): void {
+    const size = this.people.size + this.absent.size + this.names.size + this.details.size;
+    if (size <= limit) return;
+    this.people.clear();
+    this.absent.clear();
+    this.names.clear();
+    this.details.clear();
+    this.unnamed.clear();
   }
 
   /** Load the persons of every anchor in `parties` that this run has not seen yet. */

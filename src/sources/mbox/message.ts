@@ -58,8 +58,11 @@ const PARSER_OPTIONS = {
   skipHtmlToText: true,
 } as const;
 
+/** How many recent Message-IDs duplicate detection remembers. */
+const REMEMBERED_IDS = 100_000;
 export class MessageReader {
   /** Keys already emitted in this file, with the ordinal of the message that had them. */
+  /** Message keys seen lately, in order, with their ordinal. */
   private readonly seen = new Map<string, number>();
   private readonly owners = new Set<string>();
 
@@ -155,6 +158,11 @@ export class MessageReader {
       return;
     }
     this.seen.set(key, raw.ordinal);
+    // Remember only the most recent messages: memory stays bounded on mailboxes of millions.
+    // A repeat further back is still stored once: the pipeline finds its key already there.
+    if (this.seen.size > REMEMBERED_IDS) {
+      this.seen.delete(this.seen.keys().next().value as string);
+    }
 
     const references = referenceIds(parsed.references);
     const inReplyTo = idsIn(parsed.inReplyTo)[0];

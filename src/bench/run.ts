@@ -1,0 +1,22 @@
+/**
+ * `npm run bench`: the three import benchmarks in turn — WXR (`wxr-import.js`), mbox
+ * (`mbox-import.js`) and LinkedIn messages.csv (`linkedin-import.js`) — each in its own process,
+ * each printing its table and writing its `bench/out/*.json`.
+ * Sizes: `node dist/bench/run.js [WXR MB]`, `IRL_BENCH_MBOX_MB` (1024), `IRL_BENCH_LINKEDIN_MB` (100).
+ * `IRL_BENCH_ONLY=mbox,linkedin` runs a subset.
+ */
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { here } from "./common.js";
+
+const all = [
+  { name: "wxr", script: "wxr-import.js", args: process.argv.slice(2, 3) },
+  { name: "mbox", script: "mbox-import.js", args: [] },
+  { name: "linkedin", script: "linkedin-import.js", args: [] },
+];
+const only = process.env.IRL_BENCH_ONLY?.split(",").map((s) => s.trim());
+for (const b of all) {
+  if (only && !only.includes(b.name)) continue;
+  execFileSync(process.execPath, [path.join(here, b.script), ...b.args], { stdio: "inherit" });
+  process.stdout.write("\n");
+}
