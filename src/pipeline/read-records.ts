@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { type ErrorCode, IrlError } from "../errors.js";
 import type { Importer, ParseOptions } from "../sources/importer.js";
+import type { Format } from "../sources/index.js";
 import type { SourceRecord } from "../sources/records.js";
 import { type Input, openInput } from "./inputs.js";
 
@@ -38,14 +39,14 @@ const YOUNG_MB = 8;
 
 const workerFile = fileURLToPath(new URL("./parse-worker.js", import.meta.url));
 
-export function readRecords(
+export async function* readRecords(
   input: Input,
-  importer: Importer,
+  format: Format,
   options: ParseOptions = {},
 ): AsyncIterable<RecordBatch> {
-  return fs.existsSync(workerFile)
-    ? inWorker(input, importer, options)
-    : inThread(input, importer, options);
+  // The importer (and the libraries it parses with) is loaded only where it parses.
+  if (fs.existsSync(workerFile)) yield* inWorker(input, format.format, options);
+  else yield* inThread(input, await format.load(), options);
 }
 
 /** Parse on this thread. Also what the worker itself runs. */
@@ -74,11 +75,11 @@ export async function* inThread(
 
 async function* inWorker(
   input: Input,
-  importer: Importer,
+  format: string,
   options: ParseOptions,
 ): AsyncIterable<RecordBatch> {
   const worker = new Worker(workerFile, {
-    workerData: { input, format: importer.format, options },
+    workerData: { input, format, options },
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
   });
   const queue: WorkerMessage[] = [];

@@ -145,13 +145,12 @@ async function importFile(
     );
   }
   result.format = format.format;
-  const importer = await format.load();
 
   const sha256 = await hashInput(input);
-  const importId = await startImportLog(store, input, sha256, importer.format);
+  const importId = await startImportLog(store, input, sha256, format.format);
   const me = await store.ensureMe();
   const writer = new BatchWriter({
-    source: importer.format,
+    source: format.format,
     importId,
     me,
     claimOwners: !options.me?.length,
@@ -178,7 +177,7 @@ async function importFile(
   let status = "done";
   try {
     const parseOptions = { map: options.map, now: options.now };
-    for await (const batch of readRecords(input, importer, parseOptions)) {
+    for await (const batch of readRecords(input, format, parseOptions)) {
       for (const r of batch.records) pending.push(r);
       records += batch.records.length;
       if (pending.length >= batchSize) await flush();
