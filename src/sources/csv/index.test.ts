@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { IrlError } from "../../errors.js";
+import { chunked } from "../../testing/chunks.js";
 import { linkedinImporter } from "../linkedin/index.js";
 import type { ContactRecord, SkipRecord, SourceRecord } from "../records.js";
 import { wxrImporter } from "../wxr/index.js";
@@ -10,10 +11,6 @@ import { csvContactsImporter } from "./index.js";
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 const GOOGLE = fixture("google.csv");
 const ATTENDEES = fixture("attendees.csv");
-
-async function* chunked(bytes: Buffer, size: number): AsyncIterable<Buffer> {
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}
 
 async function recordsOf(
   data: string | Buffer,

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { IrlError } from "../../errors.js";
+import { chunked } from "../../testing/chunks.js";
 import type {
   ContactRecord,
   InteractionRecord,
@@ -11,10 +12,6 @@ import type {
 import { facebookImporter } from "./index.js";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
-
-async function* chunked(bytes: Buffer, size: number): AsyncIterable<Buffer> {
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}
 
 async function recordsOf(input: string | Buffer, size = Number.MAX_SAFE_INTEGER) {
   const bytes = typeof input === "string" ? Buffer.from(input) : input;

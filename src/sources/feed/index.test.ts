@@ -2,14 +2,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { IrlError } from "../../errors.js";
+import { chunked } from "../../testing/chunks.js";
 import type { ContentRecord, SkipRecord, SourceRecord } from "../records.js";
 import { feedImporter, MAX_FEED_BYTES } from "./index.js";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
-
-async function* chunked(bytes: Buffer, size: number): AsyncIterable<Buffer> {
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}
 
 async function read(
   bytes: Buffer | string,

@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
+import { chunked } from "../../testing/chunks.js";
 import type { EventRecord, SkipRecord, SourceRecord } from "../records.js";
 import { icalImporter } from "./index.js";
 
@@ -27,10 +28,6 @@ function icsFiles(): string[] {
         .filter((f) => f.endsWith(".ics"))
         .map((f) => `${d.name}/${f}`),
     );
-}
-
-async function* chunked(bytes: Buffer, size: number): AsyncIterable<Buffer> {
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
 async function importBytes(bytes: Buffer, chunkSize = 4096): Promise<SourceRecord[]> {

@@ -1,16 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { IrlError } from "../../errors.js";
+import { chunked } from "../../testing/chunks.js";
 import type { EventRecord, SkipRecord, SourceRecord } from "../records.js";
 import { MAX_OCCURRENCES } from "./calendar.js";
 import { icalImporter } from "./index.js";
 
 const TEAM = readFileSync(new URL("./fixtures/team.ics", import.meta.url));
 const END_OF_2024 = Date.UTC(2024, 11, 31);
-
-async function* chunked(bytes: Buffer, size: number): AsyncIterable<Buffer> {
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}
 
 async function recordsOf(input: string | Buffer, now = END_OF_2024, size = 1 << 20) {
   const bytes = typeof input === "string" ? Buffer.from(input) : input;

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { IrlError } from "../../errors.js";
+import { chunked } from "../../testing/chunks.js";
 import { csvContactsImporter } from "../csv/index.js";
 import type { ContactRecord, InteractionRecord, SkipRecord, SourceRecord } from "../records.js";
 import { wxrImporter } from "../wxr/index.js";
@@ -10,10 +11,6 @@ const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, imp
 const CONNECTIONS = fixture("connections.csv");
 const MESSAGES = fixture("messages.csv");
 const INVITATIONS = fixture("invitations.csv");
-
-async function* chunked(bytes: Buffer, size: number): AsyncIterable<Buffer> {
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}
 
 async function recordsOf(data: string | Buffer, size = Number.MAX_SAFE_INTEGER) {
   const bytes = typeof data === "string" ? Buffer.from(data) : data;

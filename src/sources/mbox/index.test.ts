@@ -1,15 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { IrlError } from "../../errors.js";
+import { chunked } from "../../testing/chunks.js";
 import type { Importer } from "../importer.js";
 import type { InteractionRecord, OwnerRecord, SkipRecord, SourceRecord } from "../records.js";
 import { emlImporter, mboxImporter } from "./index.js";
 
 const DIALOG = readFileSync(new URL("./fixtures/dialog.mbox", import.meta.url));
-
-async function* chunked(bytes: Buffer, size: number): AsyncIterable<Buffer> {
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}
 
 async function recordsOf(
   input: string | Buffer,

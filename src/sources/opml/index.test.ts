@@ -2,15 +2,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { IrlError } from "../../errors.js";
+import { chunked } from "../../testing/chunks.js";
 import type { ContactRecord, SourceRecord } from "../records.js";
 import { feedKey } from "./feed-key.js";
 import { opmlImporter } from "./index.js";
 
 const FIXTURE = readFileSync(path.join(import.meta.dirname, "fixtures", "reading.opml"));
-
-async function* chunked(bytes: Buffer, size: number): AsyncIterable<Buffer> {
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}
 
 async function read(bytes: Buffer | string, size = 1 << 16): Promise<SourceRecord[]> {
   const buffer = typeof bytes === "string" ? Buffer.from(bytes) : bytes;

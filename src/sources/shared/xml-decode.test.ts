@@ -1,13 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { chunked } from "../../testing/chunks.js";
 import { decodeFeed, decodeXmlStream, encodingOf } from "./xml-decode.js";
-
-async function* bytesOf(buffer: Buffer, size: number): AsyncIterable<Buffer> {
-  for (let i = 0; i < buffer.length; i += size) yield buffer.subarray(i, i + size);
-}
 
 async function streamed(buffer: Buffer, size: number): Promise<string> {
   let text = "";
-  for await (const piece of decodeXmlStream(bytesOf(buffer, size))) text += piece;
+  for await (const piece of decodeXmlStream(chunked(buffer, size))) text += piece;
   return text;
 }
 

@@ -2,14 +2,11 @@ import { readFileSync } from "node:fs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { IrlError } from "../../errors.js";
+import { chunked } from "../../testing/chunks.js";
 import type { ContactRecord, SkipRecord, SourceRecord } from "../records.js";
 import { vcardImporter } from "./index.js";
 
 const BOOK = readFileSync(new URL("./fixtures/address-book.vcf", import.meta.url));
-
-async function* chunked(bytes: Buffer, size: number): AsyncIterable<Buffer> {
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}
 
 async function recordsOf(input: string | Buffer, size = 1 << 20): Promise<SourceRecord[]> {
   const bytes = typeof input === "string" ? Buffer.from(input) : input;

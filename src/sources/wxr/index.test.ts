@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { IrlError } from "../../errors.js";
+import { chunked } from "../../testing/chunks.js";
 import type {
   ContentRecord,
   InteractionRecord,
@@ -13,10 +14,6 @@ import { wxrImporter } from "./index.js";
 const DIALOG = readFileSync(new URL("./fixtures/dialog.xml", import.meta.url));
 const SITE = "fieldnotes.example/blog";
 const SCOPE = `wxr:${SITE}`;
-
-async function* chunked(bytes: Buffer, size: number): AsyncIterable<Buffer> {
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}
 
 async function batchesOf(xml: string | Buffer, size = Number.MAX_SAFE_INTEGER) {
   const bytes = typeof xml === "string" ? Buffer.from(xml) : xml;
