@@ -163,17 +163,14 @@ export class BatchWriter {
     }
     const merged = this.resolver.mergedIntoMe.splice(0);
     if (merged.length > 0) moveRows(rows, new Set(merged), this.options.me);
-    const tail = "ON CONFLICT DO NOTHING";
-    const i = await tx.insertRows("interactions", INTERACTION_COLUMNS, rows.interactions, tail);
-    const c = await tx.insertRows("content", CONTENT_COLUMNS, rows.content, tail);
-    const k = await tx.insertRows("contacts", CONTACT_COLUMNS, rows.contacts, tail);
+    const added =
+      (await tx.insertNew("interactions", INTERACTION_COLUMNS, rows.interactions)) +
+      (await tx.insertNew("content", CONTENT_COLUMNS, rows.content)) +
+      (await tx.insertNew("contacts", CONTACT_COLUMNS, rows.contacts));
     if (merged.length > 0) await recomputeDirections(tx, this.options.me);
-    counts.added += i.count + c.count + k.count;
+    counts.added += added;
     counts.unchanged +=
-      rows.interactions.length -
-      i.count +
-      (rows.content.length - c.count) +
-      (rows.contacts.length - k.count);
+      rows.interactions.length + rows.content.length + rows.contacts.length - added;
     return counts;
   }
 

@@ -25,15 +25,14 @@ export interface SqlExecutor {
   /** Returns the number of rows changed. */
   run(sql: string, params?: readonly unknown[]): Promise<number>;
   /**
-   * Insert many rows into `table`; `tail` follows the VALUES (e.g. `ON CONFLICT DO NOTHING
-   * RETURNING id`). Returns how many rows were inserted and what RETURNING gave.
+   * Insert many rows into `table`, skipping any whose unique key is already there
+   * (`ON CONFLICT DO NOTHING`). Returns how many rows were new.
    */
-  insertRows<T = unknown>(
+  insertNew(
     table: string,
     columns: readonly string[],
     rows: readonly (readonly unknown[])[],
-    tail?: string,
-  ): Promise<{ count: number; returned: T[] }>;
+  ): Promise<number>;
 }
 
 export interface Connection extends SqlExecutor {
@@ -83,25 +82,12 @@ function connectSqlite(file: string): Connection {
     async run(sql, params = []) {
       return prepare(sql).run(...params).changes;
     },
-    async insertRows<T>(
-      table: string,
-      columns: readonly string[],
-      rows: readonly (readonly unknown[])[],
-      tail = "",
-    ) {
-      const stmt = prepare(insertSql(table, columns, 1, tail));
+    async insertNew(table, columns, rows) {
+      // One prepared single-row statement, run per row: as fast as multi-row VALUES in SQLite.
+      const stmt = prepare(insertSql(table, columns, 1));
       let count = 0;
-      const returned: T[] = [];
-      for (const row of rows) {
-        if (stmt.reader) {
-          const got = stmt.all(...row) as T[];
-          count += got.length;
-          returned.push(...got);
-        } else {
-          count += stmt.run(...row).changes;
-        }
-      }
-      return { count, returned };
+      for (const row of rows) count += stmt.run(...row).changes;
+      return count;
     },
   };
   return {
@@ -152,24 +138,17 @@ async function connectPostgres(url: string): Promise<Connection> {
     async run(sql, params = []) {
       return (await client.query(toDollar(sql), params as unknown[])).rowCount ?? 0;
     },
-    async insertRows<T>(
-      table: string,
-      columns: readonly string[],
-      rows: readonly (readonly unknown[])[],
-      tail = "",
-    ) {
+    async insertNew(table, columns, rows) {
       let count = 0;
-      const returned: T[] = [];
       // PostgreSQL allows 65535 parameters per statement.
       const perStatement = Math.max(1, Math.min(1000, Math.floor(60000 / columns.length)));
       for (let i = 0; i < rows.length; i += perStatement) {
         const slice = rows.slice(i, i + perStatement);
-        const sql = toDollar(insertSql(table, columns, slice.length, tail));
+        const sql = toDollar(insertSql(table, columns, slice.length));
         const result = await client.query(sql, slice.flat() as unknown[]);
         count += result.rowCount ?? 0;
-        returned.push(...(result.rows as T[]));
       }
-      return { count, returned };
+      return count;
     },
   });
   return {
@@ -196,10 +175,10 @@ async function connectPostgres(url: string): Promise<Connection> {
   };
 }
 
-function insertSql(table: string, columns: readonly string[], rows: number, tail: string) {
+function insertSql(table: string, columns: readonly string[], rows: number) {
   const one = `(${columns.map(() => "?").join(", ")})`;
   const values = Array.from({ length: rows }, () => one).join(", ");
-  return `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values} ${tail}`.trim();
+  return `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values} ON CONFLICT DO NOTHING`;
 }
 
 /** `?` → `$1, $2, …`. irl's raw SQL never puts a `?` inside a string literal. */
