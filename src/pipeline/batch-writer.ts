@@ -214,16 +214,18 @@ export class BatchWriter {
     if (stored > 0) return;
     if (text) {
       // Nobody else took part (the user commenting on their own post): keep what was written.
-      rows.content.push([
-        record.key,
-        this.options.importId,
-        from,
-        record.channel === "blog_comment" ? "comment" : record.kind,
-        record.context?.title ?? null,
-        record.context?.url ?? null,
+      const writing: ContentRecord = {
+        type: "content",
+        key: record.key,
+        kind: record.channel === "blog_comment" ? "comment" : record.kind,
+        author: record.from,
+        title: record.context?.title,
+        url: record.context?.url,
         text,
-        record.at,
-      ]);
+        at: record.at,
+        place: record.place,
+      };
+      rows.content.push(this.contentRow(writing, from));
     } else {
       this.skip(counts, record, "no counterpart", "nobody but its author took part");
     }
