@@ -13,7 +13,9 @@ export type ErrorCode =
   /** Something asked for does not exist (a person, a file). */
   | "not_found"
   /** The store cannot be opened or migrated. */
-  | "store";
+  | "store"
+  /** The request contradicts what the user said before (merging people marked different). */
+  | "conflict";
 
 export class IrlError extends Error {
   readonly code: ErrorCode;

@@ -5,6 +5,8 @@
  * `mbox-mailparser FILE MB` (splitter + mailparser's simpleParser on every message of the first
  * MB), `mbox-records FILE [MB]` / `linkedin-records FILE` (the importer's parse, records
  * dropped, no database) and `csv-parse FILE` (csv-parse with the reader's options, rows dropped).
+ * For the Twitter benchmark: `twitter-split FILE` (the archive file's JSON splitter alone, pieces
+ * dropped) and `twitter-records FILE` (the importer's parse, records dropped, no database).
  * Prints one JSON line: seconds, peak RSS in MB, and counts.
  */
 import fs from "node:fs";
@@ -19,6 +21,8 @@ import type { Importer } from "../sources/importer.js";
 import { linkedinImporter } from "../sources/linkedin/index.js";
 import { mboxImporter } from "../sources/mbox/index.js";
 import { MboxSplitter } from "../sources/mbox/splitter.js";
+import { ArchiveFile } from "../sources/twitter/archive-file.js";
+import { twitterImporter } from "../sources/twitter/index.js";
 import { resolveLocation } from "../store/location.js";
 import { openStore } from "../store/store.js";
 
@@ -70,6 +74,17 @@ async function records(
     for (const r of batch) byType[r.type] = (byType[r.type] ?? 0) + 1;
   }
   return { records: byType, bytes: end + 1 };
+}
+
+async function twitterSplit(file: string): Promise<Record<string, unknown>> {
+  const archive = new ArchiveFile(file);
+  const decoder = new StringDecoder("utf8");
+  let pieces = 0;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK })) {
+    pieces += archive.write(decoder.write(chunk as Buffer)).length;
+  }
+  pieces += archive.write(decoder.end()).length + archive.end().length;
+  return { pieces };
 }
 
 async function csvOnly(file: string): Promise<Record<string, unknown>> {
@@ -133,6 +148,8 @@ const modes: Record<string, () => Promise<Record<string, unknown>>> = {
   "mbox-records": () => records(mboxImporter, f, db ? Number(db) : undefined),
   "linkedin-records": () => records(linkedinImporter, f),
   "csv-parse": () => csvOnly(f),
+  "twitter-split": () => twitterSplit(f),
+  "twitter-records": () => records(twitterImporter, f),
 };
 const run = modes[mode as string];
 if (!run) throw new Error(`unknown mode ${mode}`);

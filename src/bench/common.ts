@@ -1,5 +1,5 @@
 /**
- * Shared helpers for the mbox and LinkedIn benchmarks: one measurement per child process
+ * Shared helpers for the mbox, LinkedIn and Twitter benchmarks: one measurement per child process
  * (`bench-child.js MODE …`, so its peak RSS is its own), the machine line, and table rows.
  */
 import { execFileSync } from "node:child_process";

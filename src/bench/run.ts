@@ -1,9 +1,11 @@
 /**
- * `npm run bench`: the three import benchmarks in turn — WXR (`wxr-import.js`), mbox
- * (`mbox-import.js`) and LinkedIn messages.csv (`linkedin-import.js`) — each in its own process,
- * each printing its table and writing its `bench/out/*.json`.
- * Sizes: `node dist/bench/run.js [WXR MB]`, `IRL_BENCH_MBOX_MB` (1024), `IRL_BENCH_LINKEDIN_MB` (100).
- * `IRL_BENCH_ONLY=mbox,linkedin` runs a subset.
+ * `npm run bench`: the import benchmarks in turn — WXR (`wxr-import.js`), mbox
+ * (`mbox-import.js`), LinkedIn messages.csv (`linkedin-import.js`) and a Twitter/X archive
+ * (`twitter-import.js`) — each in its own process, each printing its table and writing its
+ * `bench/out/*.json`.
+ * Sizes: `node dist/bench/run.js [WXR MB]`, `IRL_BENCH_MBOX_MB` (1024), `IRL_BENCH_LINKEDIN_MB`
+ * (100), `IRL_BENCH_TWITTER_MB` (300, the size of tweets.js).
+ * `IRL_BENCH_ONLY=mbox,linkedin,twitter` runs a subset.
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -13,6 +15,7 @@ const all = [
   { name: "wxr", script: "wxr-import.js", args: process.argv.slice(2, 3) },
   { name: "mbox", script: "mbox-import.js", args: [] },
   { name: "linkedin", script: "linkedin-import.js", args: [] },
+  { name: "twitter", script: "twitter-import.js", args: [] },
 ];
 const only = process.env.IRL_BENCH_ONLY?.split(",").map((s) => s.trim());
 for (const b of all) {

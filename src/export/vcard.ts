@@ -24,11 +24,11 @@ function card(person: ExportedPerson): string {
   for (const i of person.identities) {
     switch (i.kind) {
       case "email":
-        lines.push(`EMAIL:${text(i.value)}`);
+        lines.push(`EMAIL${claim(i.key)}:${text(i.value)}`);
         break;
       case "url":
       case "profile":
-        lines.push(`URL:https://${i.value}`);
+        lines.push(`URL${claim(i.key)}:https://${i.value}`);
         break;
       case "phone":
         lines.push(`TEL;VALUE=uri:tel:${i.value}`);
@@ -60,6 +60,15 @@ function card(person: ExportedPerson): string {
   if (first("bio")) lines.push(`NOTE:${text(first("bio") as string)}`);
   lines.push("END:VCARD");
   return `${lines.map(fold).join("\r\n")}\r\n`;
+}
+
+/**
+ * An address only claimed in a comment form keeps its claim and scope (`claim:SCOPE:kind:…`),
+ * so reading the card back does not turn the claim into a verified identity.
+ */
+function claim(key: string | null): string {
+  const m = key ? /^claim:(.+):(?:email|url|profile|handle|phone):/.exec(key) : null;
+  return m ? `;X-IRL-CLAIM="${(m[1] as string).replace(/"/g, "")}"` : "";
 }
 
 /** RFC 6350 §3.4 escaping of a text value. */

@@ -20,7 +20,7 @@ import type {
 } from "../sources/records.js";
 import type { SqlExecutor } from "../store/connection.js";
 import { recomputeDirections } from "../store/store.js";
-import { PartyResolver } from "./party-resolver.js";
+import { FORGOTTEN, PartyResolver, type Resolved } from "./party-resolver.js";
 import type { Problem } from "./problems.js";
 
 const INTERACTION_COLUMNS = [
@@ -32,6 +32,8 @@ const INTERACTION_COLUMNS = [
   "occurred_at",
   "from_person_id",
   "to_person_id",
+  "from_identity_id",
+  "to_identity_id",
   "thread_id",
   "reply_to",
   "body",
@@ -39,7 +41,15 @@ const INTERACTION_COLUMNS = [
   "status",
 ] as const;
 
-const CONTACT_COLUMNS = ["source_key", "import_id", "person_id", "channel", "kind", "at"] as const;
+const CONTACT_COLUMNS = [
+  "source_key",
+  "import_id",
+  "person_id",
+  "identity_id",
+  "channel",
+  "kind",
+  "at",
+] as const;
 
 /** Thread ids remembered before the cache is cleared (they can be looked up again). */
 const THREAD_CACHE_LIMIT = 100_000;
@@ -51,6 +61,7 @@ const CONTENT_COLUMNS = [
   "source_key",
   "import_id",
   "person_id",
+  "identity_id",
   "kind",
   "title",
   "url",
@@ -78,6 +89,7 @@ export interface BatchCounts {
 export class BatchWriter {
   readonly resolver: PartyResolver;
   private readonly threads = new Map<string, number>();
+  private forgottenLoaded = false;
 
   constructor(private readonly options: WriterOptions) {
     this.resolver = new PartyResolver(options.source, options.me);
@@ -85,6 +97,10 @@ export class BatchWriter {
 
   async write(tx: SqlExecutor, records: readonly SourceRecord[]): Promise<BatchCounts> {
     const counts: BatchCounts = { added: 0, unchanged: 0, skipped: 0, problems: [] };
+    if (!this.forgottenLoaded) {
+      await this.resolver.loadState(tx);
+      this.forgottenLoaded = true;
+    }
     this.resolver.trimCaches();
     if (this.threads.size > THREAD_CACHE_LIMIT) this.threads.clear();
     await this.resolver.prefetch(tx, partiesOf(records));
@@ -106,7 +122,9 @@ export class BatchWriter {
           break;
         case "content": {
           const author = await this.resolver.resolve(tx, record.author);
-          if (author === undefined) {
+          if (author === FORGOTTEN) {
+            this.skipForgotten(counts, record);
+          } else if (author === undefined) {
             this.skip(counts, record, "no author", "content with no identifiable author");
           } else {
             rows.content.push(this.contentRow(record, author));
@@ -118,20 +136,23 @@ export class BatchWriter {
           break;
         case "contact": {
           const person = await this.resolver.resolve(tx, record.party);
-          if (person === undefined) {
+          if (person === FORGOTTEN) {
+            this.skipForgotten(counts, record);
+          } else if (person === undefined) {
             this.skip(
               counts,
               record,
               "no identity",
               "a contact with no name, e-mail, site or handle",
             );
-          } else if (person === this.options.me) {
+          } else if (person.person === this.options.me) {
             this.skip(counts, record, "yourself", "a tie with yourself (your own card or profile)");
           } else {
             rows.contacts.push([
               record.key,
               this.options.importId,
-              person,
+              person.person,
+              person.identity,
               record.channel,
               record.kind,
               record.at ?? null,
@@ -145,7 +166,9 @@ export class BatchWriter {
         case "person": {
           const before = this.resolver.peopleAdded;
           const person = await this.resolver.resolve(tx, record.party);
-          if (person === undefined) {
+          if (person === FORGOTTEN) {
+            this.skipForgotten(counts, record);
+          } else if (person === undefined) {
             this.skip(
               counts,
               record,
@@ -161,13 +184,16 @@ export class BatchWriter {
         }
       }
     }
-    const merged = this.resolver.mergedIntoMe.splice(0);
-    if (merged.length > 0) moveRows(rows, new Set(merged), this.options.me);
+    const merged = new Map(this.resolver.merged);
+    this.resolver.merged.clear();
+    if (merged.size > 0) moveRows(rows, merged);
     const added =
       (await tx.insertNew("interactions", INTERACTION_COLUMNS, rows.interactions)) +
       (await tx.insertNew("content", CONTENT_COLUMNS, rows.content)) +
       (await tx.insertNew("contacts", CONTACT_COLUMNS, rows.contacts));
-    if (merged.length > 0) await recomputeDirections(tx, this.options.me);
+    if ([...merged.values()].includes(this.options.me)) {
+      await recomputeDirections(tx, this.options.me);
+    }
     counts.added += added;
     counts.unchanged +=
       rows.interactions.length + rows.content.length + rows.contacts.length - added;
@@ -180,18 +206,24 @@ export class BatchWriter {
     counts: BatchCounts,
     rows: Rows,
   ): Promise<void> {
-    const from = await this.resolver.resolve(tx, record.from);
-    if (from === undefined) {
+    const author = await this.resolver.resolve(tx, record.from);
+    if (author === FORGOTTEN) return this.skipForgotten(counts, record);
+    if (author === undefined) {
       this.skip(counts, record, "no author", "no name, e-mail, site or handle for its author");
       return;
     }
+    const from = author.person;
     const { me } = this.options;
     const text = record.text?.trim() || null;
     const thread = await this.thread(tx, record);
     let stored = 0;
+    let forgotten = 0;
     for (const [index, party] of record.to.entries()) {
-      const to = await this.resolver.resolve(tx, party);
-      if (to === undefined || to === from) continue;
+      const counterpart = await this.resolver.resolve(tx, party);
+      if (counterpart === FORGOTTEN) forgotten++;
+      if (counterpart === FORGOTTEN || counterpart === undefined) continue;
+      const to = counterpart.person;
+      if (to === from) continue;
       const direction: Direction =
         record.direction ?? (from === me ? "outbound" : to === me ? "inbound" : "observed");
       rows.interactions.push([
@@ -203,6 +235,8 @@ export class BatchWriter {
         record.at,
         from,
         to,
+        author.identity,
+        counterpart.identity,
         thread,
         record.replyTo ?? null,
         text,
@@ -212,6 +246,7 @@ export class BatchWriter {
       stored++;
     }
     if (stored > 0) return;
+    if (forgotten > 0) return this.skipForgotten(counts, record);
     if (text) {
       // Nobody else took part (the user commenting on their own post): keep what was written.
       const writing: ContentRecord = {
@@ -225,7 +260,7 @@ export class BatchWriter {
         at: record.at,
         place: record.place,
       };
-      rows.content.push(this.contentRow(writing, from));
+      rows.content.push(this.contentRow(writing, author));
     } else {
       this.skip(counts, record, "no counterpart", "nobody but its author took part");
     }
@@ -252,11 +287,12 @@ export class BatchWriter {
     return id;
   }
 
-  private contentRow(record: ContentRecord, author: number): unknown[] {
+  private contentRow(record: ContentRecord, author: Resolved): unknown[] {
     return [
       record.key,
       this.options.importId,
-      author,
+      author.person,
+      author.identity,
       record.kind,
       record.title ?? null,
       record.url ?? null,
@@ -294,18 +330,21 @@ export class BatchWriter {
       inserted[0]?.id ??
       (await tx.all<{ id: number }>("SELECT id FROM events WHERE source_key = ?", [record.key]))[0]
         ?.id;
-    const people: { person: number; declined: boolean; index: number }[] = [];
+    const people: { person: number; identity: number | null; declined: boolean; index: number }[] =
+      [];
     for (const [index, attendee] of record.attendees.entries()) {
-      const person = await this.resolver.resolve(tx, attendee.party);
-      if (person === undefined) continue;
+      const resolved = await this.resolver.resolve(tx, attendee.party);
+      if (resolved === undefined || resolved === FORGOTTEN) continue;
+      const person = resolved.person;
       const declined = attendee.status === "declined";
-      people.push({ person, declined, index });
+      people.push({ person, identity: resolved.identity, declined, index });
       await tx.run(
-        `INSERT INTO attendance (event_id, person_id, role, source_key) VALUES (?, ?, ?, ?)
-         ON CONFLICT DO NOTHING`,
+        `INSERT INTO attendance (event_id, person_id, identity_id, role, source_key)
+         VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         [
           Number(id),
           person,
+          resolved.identity,
           declined ? "declined" : (attendee.role ?? "attendee"),
           `${record.key}#${index}`,
         ],
@@ -329,6 +368,8 @@ export class BatchWriter {
         record.start,
         me,
         p.person,
+        null,
+        p.identity,
         thread,
         null,
         null,
@@ -336,6 +377,18 @@ export class BatchWriter {
         "approved",
       ]);
     }
+  }
+
+  private skipForgotten(
+    counts: BatchCounts,
+    record: InteractionRecord | ContentRecord | ContactRecord | PersonRecord,
+  ): void {
+    this.skip(
+      counts,
+      record,
+      "forgotten",
+      "a record of someone you asked irl to forget (kept out; see `irl forget --help`)",
+    );
   }
 
   private skip(
@@ -349,10 +402,11 @@ export class BatchWriter {
   }
 }
 
-/** Rows gathered before their person was merged into the user now belong to the user. */
-function moveRows(rows: Rows, merged: Set<number>, me: number): void {
+/** Rows gathered before their person was merged into another now belong to the kept one. */
+function moveRows(rows: Rows, merged: Map<number, number>): void {
   const move = (row: unknown[], column: number) => {
-    if (merged.has(row[column] as number)) row[column] = me;
+    const into = merged.get(row[column] as number);
+    if (into !== undefined) row[column] = into;
   };
   const from = INTERACTION_COLUMNS.indexOf("from_person_id");
   const to = INTERACTION_COLUMNS.indexOf("to_person_id");

@@ -32,6 +32,7 @@ async function snapshot(where: StoreLocation) {
       .select(["key", "kind", "value"])
       .orderBy("kind")
       .orderBy("value")
+      .orderBy("key")
       .execute();
     return { stats: await store.stats(), keys, content, identities };
   } finally {

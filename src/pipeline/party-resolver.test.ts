@@ -30,7 +30,7 @@ describe.each(storeTargets())("PartyResolver on $name", (target) => {
           identities: [{ kind: "email", value: "ADA@quill.example" }],
         });
       });
-      expect(second).toBe(first);
+      expect(second).toEqual(first);
       expect(await store.stats()).toEqual(before);
       const details = await store.db.selectFrom("details").selectAll().execute();
       expect(details).toHaveLength(1);

@@ -7,6 +7,7 @@ import { BatchWriter } from "./batch-writer.js";
 import { hashInput, type Input, listInputs, readHead } from "./inputs.js";
 import { formatPlace, type Problem, type ReportedError } from "./problems.js";
 import { readRecords } from "./read-records.js";
+import { type ResolveSummary, resolvePeople } from "./resolve-people.js";
 
 export interface ImportOptions {
   /** Force a format instead of detecting it. */
@@ -19,6 +20,8 @@ export interface ImportOptions {
   now?: number;
   /** Records per transaction. */
   batchSize?: number;
+  /** Skip the identity-resolution pass after the files (it runs by default). */
+  noResolve?: boolean;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -50,6 +53,8 @@ export interface ImportSummary {
   peopleAdded: number;
   identitiesAdded: number;
   files: FileSummary[];
+  /** The identity-resolution pass run after the files, when it ran. */
+  resolution?: ResolveSummary;
 }
 
 /** How many problems per file the import log keeps in full (all are counted). */
@@ -98,6 +103,9 @@ export async function runImport(
       summary.skippedBy[reason] = (summary.skippedBy[reason] ?? 0) + n;
     }
     summary.errors.push(...result.errors);
+  }
+  if (!options.noResolve && summary.peopleAdded > 0) {
+    summary.resolution = await resolvePeople(store);
   }
   return summary;
 }

@@ -53,7 +53,14 @@ describe("writeSample", () => {
       ].map((f) => [path.join("twitter", "data", f), "twitter"]),
       ["follows.opml", "opml"],
       ...(manifest.truths.feeds ?? []).map((f) => [f.file, "feed"]),
+      ...(manifest.truths.facebook?.files ?? []).map((f) => [f, "facebook"]),
+      ["old-blog.disqus.xml", "disqus"],
     ]);
+    expect(manifest.truths.facebook?.files[0]).toBe(
+      "facebook/profile_information/profile_information.json",
+    );
+    expect(manifest.truths.facebook?.threads).toBeGreaterThan(3);
+    expect(manifest.truths.disqus?.comments).toBeGreaterThan(0);
     expect(manifest.truths.mbox?.messages).toBeGreaterThan(0);
     expect(manifest.truths.vcard?.broken).toBe(1);
     expect(manifest.truths.ical?.cancelled).toBe(1);
@@ -122,6 +129,8 @@ describe("writeSample", () => {
       "csv",
       "twitter",
       "feeds",
+      "facebook",
+      "disqus",
     ]);
   });
 

@@ -6,13 +6,16 @@
  * @example
  * const manifest = await writeSample("/tmp/irl-sample", { seed: 1, people: 200 });
  * manifest.files;            // [{ path: ".../blog.wxr.xml", format: "wxr", bytes: … }, mail.mbox, …]
+ * manifest.truths.facebook;  // what the Facebook importer should find
  * manifest.truths.mbox;      // what the mbox importer should find
  * manifest.truths.irlCircle; // who irl should put in the IRL group
  * peopleForWxrBytes(200 * 1024 * 1024); // people needed for a ≥ 200 MiB WXR
  */
 import fs from "node:fs";
 import path from "node:path";
+import { writeDisqus } from "./disqus.js";
 import { writeEventLists } from "./events.js";
+import { writeFacebook } from "./facebook.js";
 import { writeFeeds } from "./feeds.js";
 import { writeIcal } from "./ical.js";
 import { writeLinkedIn } from "./linkedin.js";
@@ -23,7 +26,9 @@ import { writeVcards } from "./vcard.js";
 import { buildWorld, DEFAULT_REFERENCE_DATE, type World } from "./world.js";
 import { type WxrResult, writeWxr, wxrPostCount } from "./wxr.js";
 
+export { writeDisqus } from "./disqus.js";
 export { writeEventLists } from "./events.js";
+export { writeFacebook } from "./facebook.js";
 export { writeFeeds } from "./feeds.js";
 export { writeIcal } from "./ical.js";
 export { writeLinkedIn } from "./linkedin.js";
@@ -44,7 +49,9 @@ export type SampleFormat =
   | "linkedin"
   | "csv"
   | "twitter"
-  | "feeds";
+  | "feeds"
+  | "facebook"
+  | "disqus";
 
 export interface SampleOptions {
   seed?: number;
@@ -188,6 +195,42 @@ const WRITERS: readonly SampleWriter[] = [
             format: f.format,
             entries: f.entries,
           })),
+        },
+      };
+    },
+  },
+  {
+    format: "facebook",
+    write: (world, dir) => {
+      // The profile comes first, so that the owner's messages in the threads are the user's.
+      const r = writeFacebook(world, path.join(dir, "facebook"));
+      const files = r.files.map((f) => ({ path: f, bytes: fs.statSync(f).size }));
+      return {
+        files,
+        truths: {
+          facebook: {
+            files: files.map((f) => rel(dir, f.path)),
+            ...r.counts,
+            friendIds: r.friendIds,
+            messagedIds: r.messagedIds,
+          },
+        },
+      };
+    },
+  },
+  {
+    format: "disqus",
+    write: (world, dir) => {
+      const r = writeDisqus(world, path.join(dir, "old-blog.disqus.xml"));
+      return {
+        files: [{ path: r.path, bytes: r.bytes }],
+        truths: {
+          disqus: {
+            file: rel(dir, r.path),
+            forum: r.forum,
+            ...r.counts,
+            commenterIds: r.commenterIds,
+          },
         },
       };
     },

@@ -9,6 +9,8 @@
  * truths.irlCircle.map((p) => p.name);
  */
 
+import type { DisqusCounts } from "./disqus.js";
+import type { FacebookCounts } from "./facebook.js";
 import type { FeedFile, OpmlResult } from "./feeds.js";
 import type { IcalCounts } from "./ical.js";
 import type { LinkedInCounts } from "./linkedin.js";
@@ -121,6 +123,17 @@ export interface FormatTruths {
   opml?: Pick<OpmlResult, "subscriptions" | "personIds"> & { file: string };
   /** One feed per person: entries → content records (kind "post"). */
   feeds?: (Pick<FeedFile, "personId" | "format" | "entries"> & { file: string })[];
+  /**
+   * Facebook export (`facebook/…`, the profile first): the profile → the owner; friends →
+   * contacts (kind "connection"), nameless → "no name" skips; messages, calls → interactions
+   * on channel "facebook" (sent: the owner's); membershipChanges → "membership change" skips.
+   */
+  facebook?: FacebookCounts & { files: string[]; friendIds: string[]; messagedIds: string[] };
+  /**
+   * The older blog's Disqus export: comments, replies → interactions on channel
+   * "blog_comment" (keys `disqus:<forum>:post:<id>`); spam, deleted → skips.
+   */
+  disqus?: DisqusCounts & { file: string; forum: string; commenterIds: string[] };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -56,13 +56,13 @@ const TWEPOCH = 1288834974657n;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
-interface User {
+export interface User {
   id: string;
   handle: string;
   name: string;
 }
 
-interface PlannedTweet {
+export interface PlannedTweet {
   at: number;
   id: string;
   text: string;
@@ -72,7 +72,7 @@ interface PlannedTweet {
 }
 
 /** Snowflake ids: the time in the high bits, a running counter in the low 22. */
-class Snowflakes {
+export class Snowflakes {
   private seq = 0;
   next(ms: number): string {
     this.seq = (this.seq + 1) % 0x400000;
@@ -96,13 +96,17 @@ function ytdJson(value: unknown): string {
     .replace(/^/gm, "  ");
 }
 
-/** Streams one `window.YTD.<name>.part0 = [ … ]` file. */
-class YtdFile {
+/** Streams one `window.YTD.<name>.part0 = [ … ]` file, element by element. */
+export class YtdFile {
   private readonly out: ChunkedFile;
   private first = true;
   constructor(file: string, name: string) {
     this.out = new ChunkedFile(file);
     this.out.write(`window.YTD.${name}.part0 = [`);
+  }
+  /** Bytes on disk so far (written in ~1 MiB chunks). */
+  get bytes(): number {
+    return this.out.bytes;
   }
   push(value: unknown): void {
     this.out.write(`${this.first ? "\n" : ",\n"}${ytdJson(value)}`);
@@ -197,7 +201,8 @@ function mentionEntity(text: string, u: User): Record<string, unknown> {
   };
 }
 
-function tweetJson(t: PlannedTweet, owner: User): unknown {
+/** One element of tweets.js, as the archive writes it. */
+export function tweetJson(t: PlannedTweet, owner: User): unknown {
   const tweet: Record<string, unknown> = {
     edit_info: { initial: { editTweetIds: [t.id], editableUntil: "", editsRemaining: "5" } },
     retweeted: false,
@@ -465,35 +470,129 @@ export function writeTwitter(world: World, dir: string): TwitterResult {
   ];
   bytes += write(files[6], "direct_messages", (f) => {
     for (const p of dmTies) {
-      const them = user(p).id;
       const [from, until] = span(world, p);
       const n = drng.int(3, 8);
-      let at = seconds(drng.float(from, Math.max(from, until - n * 2 * HOUR)));
-      const messages: unknown[] = [];
-      for (let k = 0; k < n; k++) {
-        const mine = k % 2 === 0;
-        const text = drng.pick(DMS)(words(drng, p.interests), mine ? p.firstName : owner.firstName);
-        messages.push({
-          messageCreate: {
-            recipientId: mine ? them : OWNER_TWITTER_ID,
-            reactions: [],
-            urls: [],
-            text,
-            mediaUrls: [],
-            senderId: mine ? OWNER_TWITTER_ID : them,
-            id: ids.next(at),
-            createdAt: new Date(at).toISOString(),
-          },
-        });
-        at += drng.int(2, 90) * 60_000;
-      }
-      messages.reverse();
-      const pair = [OWNER_TWITTER_ID, them].sort((a, b) => Number(a) - Number(b));
-      f.push({ dmConversation: { conversationId: pair.join("-"), messages } });
+      const at = seconds(drng.float(from, Math.max(from, until - n * 2 * HOUR)));
+      f.push(dmConversation(world, p, user(p).id, { n, at, rng: drng, ids }));
       counts.dms += n;
       counts.conversations++;
     }
   });
 
   return { dir, files: [...files], bytes, counts };
+}
+
+/**
+ * One DM conversation between the owner and `p` (account id `them`), an element of
+ * direct-messages.js: `n` messages from `at` on, the owner first, then taking turns minutes to
+ * hours apart, listed newest first as the archive does.
+ */
+export function dmConversation(
+  world: World,
+  p: Person,
+  them: string,
+  o: { n: number; at: number; rng: Rng; ids: Snowflakes },
+): unknown {
+  const { rng, ids } = o;
+  let at = o.at;
+  const messages: unknown[] = [];
+  for (let k = 0; k < o.n; k++) {
+    const mine = k % 2 === 0;
+    const text = rng.pick(DMS)(words(rng, p.interests), mine ? p.firstName : world.owner.firstName);
+    messages.push({
+      messageCreate: {
+        recipientId: mine ? them : OWNER_TWITTER_ID,
+        reactions: [],
+        urls: [],
+        text,
+        mediaUrls: [],
+        senderId: mine ? OWNER_TWITTER_ID : them,
+        id: ids.next(at),
+        createdAt: new Date(at).toISOString(),
+      },
+    });
+    at += rng.int(2, 90) * 60_000;
+  }
+  messages.reverse();
+  const pair = [OWNER_TWITTER_ID, them].sort((a, b) => Number(a) - Number(b));
+  return { dmConversation: { conversationId: pair.join("-"), messages } };
+}
+
+export type TweetKind = "tweet" | "reply" | "retweet";
+
+/**
+ * Endless tweets of the owner, newest first from the reference date back (a few minutes apart),
+ * for benchmarks: the writer's mix at any size — plain tweets on the owner's interests, replies
+ * to the circle and acquaintances (one in five also mentioning someone), tweets mentioning
+ * people, retweets. Each is an element of tweets.js (`tweetJson`); `mentions` counts the
+ * "mention" interactions it adds. Needs people with a handle in the world.
+ */
+export function* endlessTweets(
+  world: World,
+): Generator<{ kind: TweetKind; mentions: number; element: unknown }> {
+  const me: User = { id: OWNER_TWITTER_ID, handle: world.owner.twitter, name: world.owner.name };
+  const cast = world.people
+    .filter(
+      (p) =>
+        p.twitter &&
+        (p.role === "irl" ||
+          p.role === "growing" ||
+          p.role === "dormant" ||
+          p.role === "acquaintance"),
+    )
+    .map((p) => ({
+      p,
+      u: { id: twitterId(world, p), handle: p.twitter as string, name: twitterName(p) },
+    }));
+  if (cast.length === 0) throw new Error("endlessTweets needs people with a Twitter handle");
+  const rng = createRng(world.seed, "twitter-endless");
+  const ids = new Snowflakes();
+  let at = seconds(world.referenceDate - HOUR);
+  for (;;) {
+    at -= rng.int(20, 600) * 1000;
+    const r = rng.next();
+    const { p, u } = rng.pick(cast);
+    let t: PlannedTweet;
+    let kind: TweetKind = "tweet";
+    let mentions = 0;
+    if (r < 0.45) {
+      t = {
+        at,
+        id: ids.next(at),
+        text: rng.pick(TWEETS)(words(rng, world.owner.interests)),
+        mentions: [],
+      };
+    } else if (r < 0.8) {
+      const other = rng.chance(0.2) ? rng.pick(cast).u : undefined;
+      const extra = other && other.id !== u.id ? other : undefined;
+      const body = rng.pick(REPLIES)(words(rng, p.interests), p.firstName);
+      const statusId = ids.next(at - rng.int(5, 300) * 60_000);
+      t = {
+        at,
+        id: ids.next(at),
+        text: `@${u.handle} ${extra ? `@${extra.handle} ` : ""}${body}`,
+        mentions: extra ? [u, extra] : [u],
+        replyTo: { user: u, statusId },
+      };
+      kind = "reply";
+      if (extra) mentions = 1;
+    } else if (r < 0.9) {
+      const picked = rng.chance(0.4)
+        ? [u, rng.pick(cast).u].filter((x, k, a) => a.indexOf(x) === k)
+        : [u];
+      const handles = picked.map((x) => `@${x.handle}`).join(" and ");
+      t = {
+        at,
+        id: ids.next(at),
+        text: rng.pick(MENTIONS)(words(rng, world.owner.interests), handles),
+        mentions: picked,
+      };
+      mentions = 1;
+    } else {
+      const text = `RT @${u.handle}: ${rng.pick(TWEETS)(words(rng, p.interests))}`;
+      t = { at, id: ids.next(at), text, mentions: [u], retweetOf: u };
+      kind = "retweet";
+    }
+    yield { kind, mentions, element: tweetJson(t, me) };
+  }
 }

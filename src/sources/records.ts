@@ -37,6 +37,13 @@ export interface IdentityRef {
   value: string;
   /** For handles and profiles: the platform the handle lives on. */
   platform?: string;
+  /**
+   * Typed by whoever filled in a public form (a blog comment's e-mail and site): it proves
+   * nothing about who owns the address. A claimed identity stands for one person only within
+   * the party's `nameScope` (the same commenter on the same blog); linking it to anyone else
+   * is left to identity resolution, which needs more than the claim.
+   */
+  claimed?: boolean;
 }
 
 /** What a source says about a person beyond how to reach them. */

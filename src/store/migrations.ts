@@ -11,6 +11,7 @@ import {
   type Migration,
   type MigrationProvider,
   Migrator,
+  sql,
 } from "kysely";
 import { IrlError } from "../errors.js";
 
@@ -161,8 +162,143 @@ function initial(dialect: Dialect): Migration {
   };
 }
 
+/**
+ * Identity resolution and the user's corrections: which identity each row came through (so a
+ * split can hand rows back), whether an identity was verified or only claimed, why it belongs
+ * to its person, the merge log, rules the user set, candidates for review, the forgotten, and
+ * the user's own flags on people (pin, snooze, tier).
+ */
+function resolution(dialect: Dialect): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      const add = async (table: string, column: string, type: "bigint" | "text" | "integer") => {
+        await db.schema.alterTable(table).addColumn(column, type).execute();
+      };
+      await rebuildIdentities(db, dialect);
+      await add("interactions", "from_identity_id", "bigint");
+      await add("interactions", "to_identity_id", "bigint");
+      await add("content", "identity_id", "bigint");
+      await add("contacts", "identity_id", "bigint");
+      await add("attendance", "identity_id", "bigint");
+
+      await idColumn(db.schema.createTable("merges"), dialect)
+        .addColumn("into_person_id", "bigint", notNull)
+        .addColumn("from_person_id", "bigint", notNull)
+        .addColumn("from_name", "text", notNull)
+        .addColumn("method", "text", notNull)
+        .addColumn("probability", "real")
+        .addColumn("reasons", "text", notNull)
+        .addColumn("identity_ids", "text", notNull)
+        .addColumn("created_at", "bigint", notNull)
+        .execute();
+
+      await idColumn(db.schema.createTable("identity_rules"), dialect)
+        .addColumn("kind", "text", notNull)
+        .addColumn("identity_a", "bigint", notNull)
+        .addColumn("identity_b", "bigint", notNull)
+        .addColumn("created_at", "bigint", notNull)
+        .addUniqueConstraint("identity_rules_unique", ["kind", "identity_a", "identity_b"])
+        .execute();
+
+      await idColumn(db.schema.createTable("dupe_candidates"), dialect)
+        .addColumn("person_a", "bigint", (c) =>
+          c.notNull().references("people.id").onDelete("cascade"),
+        )
+        .addColumn("person_b", "bigint", (c) =>
+          c.notNull().references("people.id").onDelete("cascade"),
+        )
+        .addColumn("probability", "real", notNull)
+        .addColumn("reasons", "text", notNull)
+        .addColumn("created_at", "bigint", notNull)
+        .addUniqueConstraint("dupe_candidates_pair", ["person_a", "person_b"])
+        .execute();
+
+      await db.schema
+        .createTable("forgotten")
+        .addColumn("key_hash", "text", (c) => c.primaryKey())
+        .addColumn("created_at", "bigint", notNull)
+        .execute();
+
+      await db.schema
+        .createTable("person_flags")
+        .addColumn("person_id", "bigint", (c) =>
+          c.primaryKey().references("people.id").onDelete("cascade"),
+        )
+        .addColumn("pinned", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("snoozed_until", "bigint")
+        .addColumn("tier", "text")
+        .addColumn("updated_at", "bigint", notNull)
+        .execute();
+
+      // Small facts about the store itself ("resolved_through": the last person id resolved).
+      await db.schema
+        .createTable("meta")
+        .addColumn("key", "text", (c) => c.primaryKey())
+        .addColumn("value", "text", notNull)
+        .execute();
+
+      const indexes: [string, string, string[]][] = [
+        ["interactions_from_identity", "interactions", ["from_identity_id"]],
+        ["interactions_to_identity", "interactions", ["to_identity_id"]],
+        ["identity_rules_b", "identity_rules", ["identity_b"]],
+        ["merges_into", "merges", ["into_person_id"]],
+      ];
+      for (const [name, table, columns] of indexes) {
+        await db.schema.createIndex(name).on(table).columns(columns).execute();
+      }
+    },
+  };
+}
+
+/**
+ * identities, rebuilt: + `verified` and `reason`; and one person may now hold the same value
+ * twice under different keys (a claimed and a verified copy of one address), so uniqueness is
+ * the key's, and for keyless names (person, kind, value). No table references identities.
+ */
+async function rebuildIdentities(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  await idColumn(db.schema.createTable("identities_v2"), dialect)
+    .addColumn("person_id", "bigint", (c) =>
+      c.notNull().references("people.id").onDelete("cascade"),
+    )
+    .addColumn("kind", "text", notNull)
+    .addColumn("value", "text", notNull)
+    .addColumn("display", "text", notNull)
+    .addColumn("key", "text", (c) => c.unique())
+    .addColumn("source", "text", notNull)
+    .addColumn("created_at", "bigint", notNull)
+    .addColumn("verified", "integer", (c) => c.notNull().defaultTo(1))
+    .addColumn("reason", "text")
+    .execute();
+  const columns = "id, person_id, kind, value, display, key, source, created_at";
+  await sql`INSERT INTO identities_v2 (${sql.raw(columns)}) SELECT ${sql.raw(columns)} FROM identities`.execute(
+    db,
+  );
+  await db.schema.dropTable("identities").execute();
+  await db.schema.alterTable("identities_v2").renameTo("identities").execute();
+  if (dialect === "postgres") {
+    // The identity sequence must continue after the copied ids.
+    await sql`SELECT setval(pg_get_serial_sequence('identities', 'id'), coalesce(max(id), 0) + 1, false) FROM identities`.execute(
+      db,
+    );
+  }
+  await db.schema.createIndex("identities_person").on("identities").column("person_id").execute();
+  await db.schema.createIndex("identities_value").on("identities").column("value").execute();
+  await db.schema
+    .createIndex("identities_person_name")
+    .on("identities")
+    .columns(["person_id", "kind", "value"])
+    .unique()
+    .where(sql.ref("key"), "is", null)
+    .execute();
+}
+
 function provider(dialect: Dialect): MigrationProvider {
-  return { getMigrations: async () => ({ "0001_initial": initial(dialect) }) };
+  return {
+    getMigrations: async () => ({
+      "0001_initial": initial(dialect),
+      "0002_resolution": resolution(dialect),
+    }),
+  };
 }
 
 /** Bring the schema up to date; throws an IrlError naming the failing migration. */

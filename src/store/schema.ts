@@ -18,6 +18,14 @@
  * - details: what sources say about a person (organization, title, location, bio).
  * - events, attendance: events and who went.
  * - imports: the import log, one row per distinct file content (sha256).
+ * - merges: the log of people merged into others (automatically or by the user), with why.
+ * - identity_rules: the user's corrections ("different": never merge these identities' people).
+ * - dupe_candidates: pairs of people that may be one, waiting for the user's review.
+ * - forgotten: hashes of the identity keys of people the user asked irl to forget.
+ * - person_flags: the user's pin, snooze and tier override for a person.
+ *
+ * Rows that came from a party (interactions, content, contacts, attendance) remember the
+ * identity they were resolved through (`*_identity_id`), so a split can hand them back.
  */
 import type { Generated, Insertable, Selectable } from "kysely";
 
@@ -40,6 +48,10 @@ export interface IdentitiesTable {
   /** Where it was learnt: an import format ("wxr") or "user". */
   source: string;
   created_at: number;
+  /** 0 when only claimed (typed into a public comment form), 1 otherwise. */
+  verified: Generated<number>;
+  /** Why this identity belongs to its person, in plain words. */
+  reason: string | null;
 }
 
 export interface InteractionsTable {
@@ -52,6 +64,8 @@ export interface InteractionsTable {
   occurred_at: number;
   from_person_id: number;
   to_person_id: number;
+  from_identity_id: number | null;
+  to_identity_id: number | null;
   thread_id: number | null;
   /** The source key of the interaction this one answers. */
   reply_to: string | null;
@@ -74,6 +88,7 @@ export interface ContentTable {
   source_key: string;
   import_id: number | null;
   person_id: number;
+  identity_id: number | null;
   kind: string;
   title: string | null;
   url: string | null;
@@ -87,6 +102,7 @@ export interface ContactsTable {
   source_key: string;
   import_id: number | null;
   person_id: number;
+  identity_id: number | null;
   channel: string;
   kind: string;
   at: number | null;
@@ -117,6 +133,7 @@ export interface AttendanceTable {
   id: Generated<number>;
   event_id: number;
   person_id: number;
+  identity_id: number | null;
   role: string;
   source_key: string;
 }
@@ -139,6 +156,59 @@ export interface ImportsTable {
   problems: string;
 }
 
+export interface MergesTable {
+  id: Generated<number>;
+  into_person_id: number;
+  from_person_id: number;
+  /** The merged person's name at the time (the row outlives the person). */
+  from_name: string;
+  /** "user", "auto" or "import" (the same identity seen again). */
+  method: string;
+  probability: number | null;
+  /** JSON array of plain-word reasons. */
+  reasons: string;
+  /** JSON array of the identity ids that came with the merged person. */
+  identity_ids: string;
+  created_at: number;
+}
+
+export interface IdentityRulesTable {
+  id: Generated<number>;
+  kind: "different";
+  identity_a: number;
+  identity_b: number;
+  created_at: number;
+}
+
+export interface DupeCandidatesTable {
+  id: Generated<number>;
+  /** The lower person id of the pair. */
+  person_a: number;
+  person_b: number;
+  probability: number;
+  /** JSON array of plain-word reasons. */
+  reasons: string;
+  created_at: number;
+}
+
+export interface ForgottenTable {
+  key_hash: string;
+  created_at: number;
+}
+
+export interface PersonFlagsTable {
+  person_id: number;
+  pinned: Generated<number>;
+  snoozed_until: number | null;
+  tier: string | null;
+  updated_at: number;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
   people: PeopleTable;
   identities: IdentitiesTable;
@@ -150,6 +220,12 @@ export interface Database {
   events: EventsTable;
   attendance: AttendanceTable;
   imports: ImportsTable;
+  merges: MergesTable;
+  identity_rules: IdentityRulesTable;
+  dupe_candidates: DupeCandidatesTable;
+  forgotten: ForgottenTable;
+  person_flags: PersonFlagsTable;
+  meta: MetaTable;
 }
 
 export type Person = Selectable<PeopleTable>;

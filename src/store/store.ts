@@ -16,6 +16,7 @@ import { anchorKey, normalizeIdentity } from "../identity/normalize.js";
 import type { IdentityRef } from "../sources/records.js";
 import { type Connection, connect, type Dialect, type SqlExecutor } from "./connection.js";
 import type { StoreLocation } from "./location.js";
+import { mergePeople } from "./merge.js";
 import { migrateToLatest } from "./migrations.js";
 import type { Identity, ImportRow, Person } from "./schema.js";
 
@@ -149,13 +150,39 @@ export class Store {
           : [];
         const previous = owner[0]?.person_id;
         if (previous !== undefined && previous !== me) {
-          await mergeInto(tx, me, previous);
+          await mergePeople(tx, me, previous, {
+            method: "user",
+            reasons: [`you declared ${ref.value.trim()} as yours`],
+          });
         } else if (previous === undefined) {
           await tx.run(
-            `INSERT INTO identities (person_id, kind, value, display, key, source, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-            [me, ref.kind, value, ref.value.trim(), key ?? null, source, Date.now()],
+            `INSERT INTO identities (person_id, kind, value, display, key, source, created_at,
+               reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+            [
+              me,
+              ref.kind,
+              value,
+              ref.value.trim(),
+              key ?? null,
+              source,
+              Date.now(),
+              "declared by you as yours",
+            ],
           );
+        }
+        if (key) {
+          // The same address typed into the user's own blog's comment form is the user, too.
+          const claims = await tx.all<{ person_id: number }>(
+            `SELECT DISTINCT person_id FROM identities WHERE key LIKE 'claim:%'
+               AND substr(key, length(key) - ? + 1) = ? AND person_id <> ?`,
+            [key.length + 1, `:${key}`, me],
+          );
+          for (const c of claims) {
+            await mergePeople(tx, me, Number(c.person_id), {
+              method: "user",
+              reasons: [`you declared ${ref.value.trim()} as yours, and it signed these comments`],
+            });
+          }
         }
       }
       await recomputeDirections(tx, me);
@@ -299,13 +326,13 @@ export class Store {
         .executeTakeFirst();
       if (p) return [p];
     }
-    const candidates: string[] = [];
+    // Exact identities, verified or only claimed (a commenter's typed-in address).
+    const values = new Set<string>();
     for (const kind of ["email", "url", "handle", "profile"] as const) {
       const value = normalizeIdentity({ kind, value: q });
-      const key = value && anchorKey(kind, value);
-      if (key) candidates.push(key);
+      if (value && anchorKey(kind, value)) values.add(value);
     }
-    if (candidates.length > 0) {
+    if (values.size > 0) {
       const exact = await this.db
         .selectFrom("people")
         .selectAll()
@@ -315,7 +342,7 @@ export class Store {
             .select("person_id")
             .where((w) =>
               w.or([
-                w("key", "in", candidates),
+                w.and([w("value", "in", [...values]), w("kind", "<>", "name")]),
                 w("kind", "=", "handle").and(
                   "value",
                   "like",
@@ -324,6 +351,7 @@ export class Store {
               ]),
             ),
         )
+        .orderBy("id")
         .execute();
       if (exact.length > 0) return exact;
     }
@@ -391,31 +419,6 @@ export class Store {
     if (!p) throw new IrlError("not_found", `no person #${id}`);
     return p;
   }
-}
-
-/** Move everything of person `from` to person `into`, then delete `from`. */
-export async function mergeInto(tx: SqlExecutor, into: number, from: number): Promise<void> {
-  // Identities `into` already has under the same kind and value would collide: drop those.
-  await tx.run(
-    `DELETE FROM identities WHERE person_id = ? AND EXISTS (
-       SELECT 1 FROM identities o WHERE o.person_id = ? AND o.kind = identities.kind
-       AND o.value = identities.value)`,
-    [from, into],
-  );
-  await tx.run("UPDATE identities SET person_id = ? WHERE person_id = ?", [into, from]);
-  await tx.run("UPDATE interactions SET from_person_id = ? WHERE from_person_id = ?", [into, from]);
-  await tx.run("UPDATE interactions SET to_person_id = ? WHERE to_person_id = ?", [into, from]);
-  await tx.run("UPDATE content SET person_id = ? WHERE person_id = ?", [into, from]);
-  await tx.run("UPDATE attendance SET person_id = ? WHERE person_id = ?", [into, from]);
-  await tx.run("UPDATE contacts SET person_id = ? WHERE person_id = ?", [into, from]);
-  await tx.run(
-    `DELETE FROM details WHERE person_id = ? AND EXISTS (
-       SELECT 1 FROM details o WHERE o.person_id = ? AND o.field = details.field
-       AND o.value = details.value)`,
-    [from, into],
-  );
-  await tx.run("UPDATE details SET person_id = ? WHERE person_id = ?", [into, from]);
-  await tx.run("DELETE FROM people WHERE id = ?", [from]);
 }
 
 /** Direction follows from who the user is; mutual (a meeting) stays mutual. */

@@ -177,7 +177,8 @@ export class DisqusAssembler implements DisqusSink {
     if (!raw) return undefined;
     const identities: IdentityRef[] = [];
     const email = raw.email?.trim();
-    if (email?.includes("@")) identities.push({ kind: "email", value: email });
+    // Disqus accounts are the platform's; an e-mail is whatever the commenter typed.
+    if (email?.includes("@")) identities.push({ kind: "email", value: email, claimed: true });
     const username = raw.username?.trim();
     if (username) identities.push({ kind: "handle", value: username, platform: "disqus" });
     const name = raw.name ? this.plain.of(raw.name) || undefined : undefined;

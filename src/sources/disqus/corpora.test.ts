@@ -50,7 +50,7 @@ describeCorpus(title, () => {
     expect(reply?.replyTo).toBe("disqus:disqusdev:post:4");
     expect(reply?.to.map((p) => p.name)).toEqual(["peter"]);
     expect(reply?.from.identities).toEqual([
-      { kind: "email", value: "foo@bar.com" },
+      { kind: "email", value: "foo@bar.com", claimed: true },
       { kind: "handle", value: "user", platform: "disqus" },
     ]);
     // Post 11 answers the deleted post 9: still peter's, but there is no kept record to link to.
@@ -61,7 +61,7 @@ describeCorpus(title, () => {
     expect(posts.get("disqus:disqusdev:post:4")?.to).toEqual([
       {
         name: "Baz",
-        identities: [{ kind: "email", value: "foo@bar.com" }],
+        identities: [{ kind: "email", value: "foo@bar.com", claimed: true }],
         nameScope: "disqus:disqusdev",
       },
     ]);

@@ -30,7 +30,7 @@ const byKey = (records: SourceRecord[]) =>
 const mara: PartyRef = {
   name: "Mara Quill",
   identities: [
-    { kind: "email", value: "mara@maraquill.example" },
+    { kind: "email", value: "mara@maraquill.example", claimed: true },
     { kind: "handle", value: "maraquill", platform: "disqus" },
   ],
   nameScope: "disqus:quillnotes",
@@ -38,7 +38,7 @@ const mara: PartyRef = {
 const tobin: PartyRef = {
   name: "Tobin Vale",
   identities: [
-    { kind: "email", value: "tobin@vale.example" },
+    { kind: "email", value: "tobin@vale.example", claimed: true },
     { kind: "handle", value: "tobinv", platform: "disqus" },
   ],
   nameScope: "disqus:quillnotes",

@@ -130,8 +130,16 @@ class VcardState {
     this.keys.add(key);
     if (isIrlExport(card.properties)) {
       // irl's own export read back: the people and their identities, but no tie of a card.
-      const scope = card.properties.find((p) => p.name === "x-irl-name-scope")?.values[0]?.[0];
-      const party = scope ? { ...contact.party, nameScope: scope } : contact.party;
+      const claims = claimsOf(card.properties);
+      const scope =
+        card.properties.find((p) => p.name === "x-irl-name-scope")?.values[0]?.[0] ??
+        claims.values().next().value;
+      const identities = contact.party.identities.map((i) =>
+        claims.has(i.value.toLowerCase()) ? { ...i, claimed: true } : i,
+      );
+      const party = scope
+        ? { ...contact.party, identities, nameScope: scope }
+        : { ...contact.party, identities };
       out.push({ type: "person", key, party, place });
       return;
     }
@@ -149,6 +157,21 @@ class VcardState {
 
 /** The product id `irl export vcard` writes on every card. */
 export const IRL_PRODID = "-//irl//export//EN";
+
+/**
+ * irl's export marks an address that was only claimed (typed into a comment form) with the
+ * scope it was claimed in: `EMAIL;X-IRL-CLAIM="wxr:blog.example":ada@example.org`.
+ * Returns value (lower-case) → scope.
+ */
+function claimsOf(properties: readonly CardProperty[]): Map<string, string> {
+  const claims = new Map<string, string>();
+  for (const p of properties) {
+    const scope = p.params["x-irl-claim"]?.[0];
+    const value = p.values[0]?.[0];
+    if (scope && value) claims.set(value.toLowerCase(), scope);
+  }
+  return claims;
+}
 
 function isIrlExport(properties: readonly CardProperty[]): boolean {
   return properties.some((p) => p.name === "prodid" && p.values[0]?.[0] === IRL_PRODID);

@@ -262,9 +262,10 @@ export class Assembler {
     if (owner) return owner;
     const root = isPing && url ? siteRoot(url) : undefined;
     if (root) return this.party(name, [{ kind: "url", value: root }]);
+    // What a commenter typed into the form: claims, not proof (see IdentityRef.claimed).
     const identities: IdentityRef[] = [];
-    if (email) identities.push({ kind: "email", value: email });
-    if (url) identities.push({ kind: "url", value: url });
+    if (email) identities.push({ kind: "email", value: email, claimed: true });
+    if (url) identities.push({ kind: "url", value: url, claimed: true });
     return this.party(name, identities);
   }
 

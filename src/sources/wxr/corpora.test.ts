@@ -127,8 +127,8 @@ describeCorpus(title, () => {
     const [first] = t.comments;
     expect(first?.from.name).toBe("Ohai");
     expect(first?.from.identities).toEqual([
-      { kind: "email", value: "test@example.org" },
-      { kind: "url", value: "http://example.tld/" },
+      { kind: "email", value: "test@example.org", claimed: true },
+      { kind: "url", value: "http://example.tld/", claimed: true },
     ]);
     // Two threads (posts with comments), told apart by their URLs.
     expect(new Set(t.comments.map((c) => c.context?.url)).size).toBe(2);

@@ -194,7 +194,7 @@ describe("the dialog fixture", async () => {
     expect(c104).toMatchObject({ kind: "reply", to: [theo], replyTo: c103.key });
     expect(c104.from).toEqual({
       name: "Ines Okafor",
-      identities: [{ kind: "email", value: "ines@okafor.example" }],
+      identities: [{ kind: "email", value: "ines@okafor.example", claimed: true }],
       nameScope: SCOPE,
     });
     for (const c of [c101, c102, c103, c104]) {

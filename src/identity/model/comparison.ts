@@ -1,0 +1,39 @@
+/**
+ * What the linkage engine compares: a `Comparison` turns two records into a level — 0 when
+ * either side is missing the data, then 1 for the strongest agreement down to the last level
+ * for "different" — with a plain-word description per level for explanations.
+ *
+ * @example
+ * const surname: Comparison<{ surname: string }> = {
+ *   name: "surname",
+ *   levels: ["surname missing", "same surname", "similar surname", "different surname"],
+ *   compare: (a, b) => (!a.surname || !b.surname ? 0 : a.surname === b.surname ? 1 : 3),
+ * };
+ */
+
+export interface Comparison<R> {
+  /** Short identifier ("surname", "email"). */
+  name: string;
+  /** Plain-word description of each level; index 0 is the null level (data missing). */
+  levels: readonly string[];
+  /** Level of agreement between two records: 0 = missing, 1 = strongest … last = different. */
+  compare(a: R, b: R): number;
+  /** Optional sentence naming the values for one pair ("same name 'Ada Lovelace'"). */
+  explain?(a: R, b: R, level: number): string;
+}
+
+/** A function of a record giving the keys of the blocks it belongs to. */
+export interface BlockingRule<R> {
+  name: string;
+  keys(record: R): readonly string[];
+  /**
+   * Names of the comparisons this rule's keys depend on. Pairs found by the rule agree on
+   * those more than chance would, so EM over the rule's pairs leaves them out (as Splink does).
+   */
+  uses?: readonly string[];
+  /** Largest block of this rule still compared (overrides the blocking-wide maximum). */
+  maxBlock?: number;
+}
+
+/** Most levels one comparison may have (null level included); levels are packed 4 bits each. */
+export const MAX_LEVELS = 16;

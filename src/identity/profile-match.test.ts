@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import {
+  buildBlockIndex,
+  candidatesFor,
+  explainPair,
+  MIN_EM_PAIRS,
+  matchCandidates,
+  matchProfiles,
+  PROFILE_PRIOR_MODEL,
+  type Profile,
+  prepareProfile,
+  trainProfileModel,
+} from "./profile-match.js";
+import { syntheticProfiles } from "./synthetic-profiles.js";
+
+const id = (value: string, verified = false) => ({ value, verified });
+
+function profile(p: Partial<Profile> & { id: number }): Profile {
+  return { names: [], emails: [], urls: [], handles: [], organizations: [], locations: [], ...p };
+}
+
+const ada = profile({
+  id: 1,
+  names: ["Ada Lovelace"],
+  emails: [id("ada@acme.io", true)],
+  urls: [id("acme.io", true)],
+  organizations: ["Acme"],
+  locations: ["London"],
+});
+
+describe("explainPair", () => {
+  it("is not verified agreement when the shared e-mail is only claimed on one side", () => {
+    const other = profile({ id: 2, names: ["Lovelace, Ada"], emails: [id("ada@acme.io", false)] });
+    const m = explainPair(PROFILE_PRIOR_MODEL, prepareProfile(ada), prepareProfile(other));
+    expect(m.verifiedAgreement).toBe(false);
+    expect(m.probability).toBeGreaterThan(0.99);
+    expect(m.reasons).toContain("same e-mail ada@acme.io");
+    expect(m.reasons.some((r) => r.startsWith("same name"))).toBe(true);
+  });
+
+  it("is verified agreement when both sides verified the shared identity", () => {
+    const other = profile({ id: 2, names: ["Ada L."], urls: [id("acme.io", true)] });
+    expect(
+      explainPair(PROFILE_PRIOR_MODEL, prepareProfile(ada), prepareProfile(other))
+        .verifiedAgreement,
+    ).toBe(true);
+  });
+
+  it("explains a work domain matching a site and a nickname in plain words", () => {
+    const a = profile({ id: 3, names: ["Bob Stone"], emails: [id("bob@stone.dev")] });
+    const b = profile({ id: 4, names: ["Robert Stone"], urls: [id("stone.dev/about")] });
+    const m = explainPair(PROFILE_PRIOR_MODEL, prepareProfile(a), prepareProfile(b));
+    expect(m.reasons).toContain("e-mail domain stone.dev matches their site stone.dev");
+    expect(m.reasons.some((r) => r.includes("nickname"))).toBe(true);
+  });
+});
+
+describe("training", () => {
+  it("falls back to the documented priors when the graph is small", () => {
+    const t = trainProfileModel([ada].map(prepareProfile));
+    expect(t.source).toBe("prior");
+    expect(t.candidatePairs).toBeLessThan(MIN_EM_PAIRS);
+  });
+
+  it("trains by EM on a larger graph and finds most planted duplicates", () => {
+    const { profiles, truth } = syntheticProfiles(6000, 3);
+    const t = trainProfileModel(profiles.map(prepareProfile));
+    expect(t.source).toBe("em");
+    const matches = matchProfiles(profiles, { model: t.model, minProbability: 0.99 });
+    const correct = matches.filter((m) => truth[m.a] === truth[m.b]).length;
+    expect(correct / matches.length).toBeGreaterThan(0.85);
+  });
+});
+
+describe("incremental candidates", () => {
+  it("pairs only new profiles, with existing ones and with each other", () => {
+    const { profiles } = syntheticProfiles(3000, 8);
+    const existing = profiles.slice(0, 2900);
+    const fresh = profiles.slice(2900);
+    const index = buildBlockIndex(existing);
+    const pairs = candidatesFor(index, fresh);
+    const freshIds = new Set(fresh.map((p) => p.id));
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const [a, b] of pairs) {
+      expect(freshIds.has(a)).toBe(true);
+      expect(a).not.toBe(b);
+    }
+    const keys = pairs.map(([a, b]) => (a < b ? `${a}|${b}` : `${b}|${a}`));
+    expect(new Set(keys).size).toBe(keys.length);
+    const byId = new Map(profiles.map((p) => [p.id, p]));
+    const scored = matchCandidates(PROFILE_PRIOR_MODEL, pairs, (i) => byId.get(i), 0);
+    expect(scored.length).toBe(pairs.length);
+  });
+});

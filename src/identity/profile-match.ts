@@ -1,0 +1,751 @@
+/**
+ * Which of irl's person profiles are probably one person. Profiles are prepared once (names
+ * parsed, e-mails split into user name and domain, site hosts, organisations and places
+ * folded), blocked by shared identities and name keys, compared on eight comparisons and
+ * scored by a Fellegi–Sunter model trained on the user's own graph — or, when that graph
+ * gives too few candidate pairs for EM to say anything, on the documented priors below.
+ * Every match carries reasons in plain words and says whether a verified identity agrees.
+ *
+ * New profiles are matched incrementally against a block index (key → profile ids) that the
+ * caller keeps or rebuilds from the store: only pairs with at least one new profile are made.
+ *
+ * @example
+ * const matches = matchProfiles(profiles);
+ * matches[0]; // { a: 3, b: 17, probability: 0.998, weight: 21.4,
+ *             //   reasons: ["same e-mail ada@acme.io", "same name 'Ada Lovelace'"], verifiedAgreement: false }
+ * const index = buildBlockIndex(existing);
+ * const pairs = candidatesFor(index, fresh); // [[newId, otherId], …]
+ */
+import type { BlockingRule, Comparison } from "./model/comparison.js";
+import {
+  candidatePairs,
+  compareAll,
+  compareInto,
+  type Model,
+  priorWeight,
+  probabilityOf,
+  ruleRanges,
+  scoreLevels,
+  trainOnLevels,
+  weightOf,
+  weightTable,
+} from "./model/index.js";
+import { compareNames, foldName, type NameAgreement, type ParsedName, parseName } from "./names.js";
+import { givenForms } from "./nicknames.js";
+import { isGenericUrl } from "./normalize.js";
+import { soundex } from "./phonetic.js";
+import { jaroWinkler } from "./similarity.js";
+
+export interface ProfileIdentity {
+  /** Already normalised (see normalize.ts). */
+  value: string;
+  verified: boolean;
+}
+
+export interface Profile {
+  id: number;
+  names: string[];
+  emails: ProfileIdentity[];
+  urls: ProfileIdentity[];
+  handles: ProfileIdentity[];
+  organizations: string[];
+  locations: string[];
+}
+
+export interface ProfileMatch {
+  a: number;
+  b: number;
+  probability: number;
+  /** Sum of log2(m/u) over the comparisons (the prior is not included). */
+  weight: number;
+  reasons: string[];
+  /** True only when an e-mail, site or handle both profiles share is verified on both. */
+  verifiedAgreement: boolean;
+}
+
+export interface PreparedProfile {
+  profile: Profile;
+  names: { raw: string; parsed: ParsedName }[];
+  emails: string[];
+  /** E-mail user names, without a "+tag" ("ada.lovelace42"); role names (info@) left out. */
+  locals: string[];
+  /** The same user names with separators and digits removed ("adalovelace"), to spell names. */
+  spelled: string[];
+  /** Domains of e-mails that are not free-mail providers. */
+  domains: string[];
+  urls: string[];
+  /** Hosts of sites that can stand for one person (not a social network's home page). */
+  hosts: string[];
+  handles: string[];
+  orgs: { raw: string; key: string }[];
+  places: { raw: string; key: string; city: string }[];
+}
+
+const FREE_MAIL = new Set([
+  "gmail.com",
+  "googlemail.com",
+  "yahoo.com",
+  "yahoo.co.uk",
+  "ymail.com",
+  "hotmail.com",
+  "hotmail.co.uk",
+  "outlook.com",
+  "live.com",
+  "msn.com",
+  "icloud.com",
+  "me.com",
+  "mac.com",
+  "aol.com",
+  "proton.me",
+  "protonmail.com",
+  "pm.me",
+  "gmx.com",
+  "gmx.de",
+  "gmx.net",
+  "web.de",
+  "mail.com",
+  "mail.ru",
+  "yandex.ru",
+  "yandex.com",
+  "qq.com",
+  "163.com",
+  "fastmail.com",
+  "zoho.com",
+  "hey.com",
+  "free.fr",
+  "orange.fr",
+  "btinternet.com",
+  "comcast.net",
+]);
+
+/** User names that belong to a role, not a person. */
+const ROLE_LOCALS = new Set([
+  "info",
+  "contact",
+  "hello",
+  "admin",
+  "office",
+  "mail",
+  "team",
+  "support",
+  "sales",
+  "noreply",
+]);
+
+const ORG_SUFFIX = /\b(inc|ltd|llc|gmbh|corp|corporation|co|plc|sa|ag|bv|limited|company|the)\b/g;
+
+export function isFreeMail(domain: string): boolean {
+  return FREE_MAIL.has(domain);
+}
+
+const compact = (s: string) => s.replace(/[^a-z]/g, "");
+
+export function prepareProfile(profile: Profile): PreparedProfile {
+  const emails = profile.emails.map((e) => e.value);
+  const locals: string[] = [];
+  const spelled: string[] = [];
+  const domains: string[] = [];
+  for (const e of emails) {
+    const at = e.lastIndexOf("@");
+    const local = e.slice(0, at).replace(/\+.*$/, "");
+    const letters = compact(local);
+    if (local.length >= 3 && !ROLE_LOCALS.has(letters)) {
+      locals.push(local);
+      if (letters.length >= 4) spelled.push(letters);
+    }
+    const domain = e.slice(at + 1);
+    if (domain && !isFreeMail(domain)) domains.push(domain);
+  }
+  const urls = profile.urls.map((u) => u.value);
+  const hosts: string[] = [];
+  for (const u of urls) {
+    const slash = u.indexOf("/");
+    const host = slash < 0 ? u : u.slice(0, slash);
+    if (!isGenericUrl(host) && !hosts.includes(host)) hosts.push(host);
+  }
+  return {
+    profile,
+    names: profile.names
+      .map((raw) => ({ raw, parsed: parseName(raw) }))
+      .filter((n) => n.parsed.given),
+    emails,
+    locals,
+    spelled,
+    domains,
+    urls,
+    hosts,
+    handles: profile.handles.map((h) => h.value),
+    orgs: profile.organizations
+      .map((raw) => ({
+        raw,
+        key: foldName(raw)
+          .replace(ORG_SUFFIX, "")
+          .replace(/[\s-]+/g, ""),
+      }))
+      .filter((o) => o.key),
+    places: profile.locations
+      .map((raw) => {
+        const key = foldName(raw);
+        return { raw, key, city: foldName(raw.split(",")[0] ?? "") };
+      })
+      .filter((p) => p.key),
+  };
+}
+
+const NAME_LEVEL: Record<NameAgreement, number> = {
+  exact: 1,
+  swapped: 1,
+  fuzzy: 2,
+  "surname-part": 2,
+  nickname: 3,
+  initials: 4,
+  "given-only": 5,
+  "surname-only": 6,
+  different: 6,
+};
+
+function bestName(a: PreparedProfile, b: PreparedProfile): { level: number; x: string; y: string } {
+  let best = { level: 0, x: "", y: "" };
+  for (const na of a.names) {
+    for (const nb of b.names) {
+      const level = NAME_LEVEL[compareNames(na.parsed, nb.parsed)];
+      if (best.level === 0 || level < best.level) best = { level, x: na.raw, y: nb.raw };
+      if (level === 1) return best;
+    }
+  }
+  return best;
+}
+
+function shared(xs: readonly string[], ys: readonly string[]): string | undefined {
+  for (const x of xs) if (ys.includes(x)) return x;
+  return undefined;
+}
+
+/** Does an e-mail user name spell this person's name (adalovelace, alovelace, lovelacea …)? */
+function localFitsName(local: string, names: PreparedProfile["names"]): boolean {
+  if (local.length < 4) return false;
+  for (const { parsed } of names) {
+    const g = compact(parsed.given);
+    const s = compact(parsed.surname);
+    if (!g || !s) continue;
+    if (
+      local === g + s ||
+      local === s + g ||
+      local === g[0] + s ||
+      local === g + s[0] ||
+      local === s + g[0]
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function localNameMatch(a: PreparedProfile, b: PreparedProfile): string | undefined {
+  for (const l of a.spelled) if (localFitsName(l, b.names)) return l;
+  for (const l of b.spelled) if (localFitsName(l, a.names)) return l;
+  return undefined;
+}
+
+const sameHost = (domain: string, host: string) =>
+  domain === host || host.endsWith(`.${domain}`) || domain.endsWith(`.${host}`);
+
+function domainMatch(
+  a: PreparedProfile,
+  b: PreparedProfile,
+): { level: number; domain: string; other: string } {
+  if (shared(a.emails, b.emails)) return { level: 0, domain: "", other: "" };
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    for (const d of x.domains)
+      for (const h of y.hosts) if (sameHost(d, h)) return { level: 1, domain: d, other: h };
+  }
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    for (const d of x.domains) {
+      const label = d.split(".")[0] ?? "";
+      for (const o of y.orgs)
+        if (label.length >= 3 && label === o.key) return { level: 2, domain: d, other: o.raw };
+    }
+  }
+  const d = shared(a.domains, b.domains);
+  if (d) return { level: 3, domain: d, other: d };
+  const aHas = a.domains.length > 0;
+  const bHas = b.domains.length > 0;
+  const comparable =
+    (aHas && (b.hosts.length > 0 || b.orgs.length > 0 || bHas)) ||
+    (bHas && (a.hosts.length > 0 || a.orgs.length > 0));
+  return { level: comparable ? 4 : 0, domain: "", other: "" };
+}
+
+function orgMatch(a: PreparedProfile, b: PreparedProfile): { level: number; x: string; y: string } {
+  if (a.orgs.length === 0 || b.orgs.length === 0) return { level: 0, x: "", y: "" };
+  let fuzzy: { level: number; x: string; y: string } | undefined;
+  for (const x of a.orgs) {
+    for (const y of b.orgs) {
+      if (x.key === y.key) return { level: 1, x: x.raw, y: y.raw };
+      if (
+        !fuzzy &&
+        (jaroWinkler(x.key, y.key) >= 0.9 || x.key.startsWith(y.key) || y.key.startsWith(x.key))
+      ) {
+        fuzzy = { level: 2, x: x.raw, y: y.raw };
+      }
+    }
+  }
+  return fuzzy ?? { level: 3, x: a.orgs[0]?.raw ?? "", y: b.orgs[0]?.raw ?? "" };
+}
+
+function placeMatch(
+  a: PreparedProfile,
+  b: PreparedProfile,
+): { level: number; x: string; y: string } {
+  if (a.places.length === 0 || b.places.length === 0) return { level: 0, x: "", y: "" };
+  let city: { level: number; x: string; y: string } | undefined;
+  for (const x of a.places) {
+    for (const y of b.places) {
+      if (x.key === y.key) return { level: 1, x: x.raw, y: y.raw };
+      if (!city && x.city && x.city === y.city) city = { level: 2, x: x.raw, y: y.raw };
+    }
+  }
+  return city ?? { level: 3, x: a.places[0]?.raw ?? "", y: b.places[0]?.raw ?? "" };
+}
+
+export const PROFILE_COMPARISONS: Comparison<PreparedProfile>[] = [
+  {
+    name: "name",
+    levels: [
+      "no name on one side",
+      "same name",
+      "names nearly the same",
+      "one name is a nickname of the other",
+      "initials fit the name",
+      "same given name, different surname",
+      "different names",
+    ],
+    compare: (a, b) => bestName(a, b).level,
+    explain: (a, b) => {
+      const { level, x, y } = bestName(a, b);
+      if (level === 1) return x === y ? `same name '${x}'` : `same name ('${x}' and '${y}')`;
+      if (level === 2) return `nearly the same name ('${x}' and '${y}')`;
+      if (level === 3) return `'${x}' and '${y}': one given name is a nickname of the other`;
+      if (level === 4) return `initials fit: '${x}' and '${y}'`;
+      if (level === 5)
+        return `same given name but different surname ('${x}' and '${y}'; maiden or married name?)`;
+      return `different names ('${x}' and '${y}')`;
+    },
+  },
+  {
+    name: "email",
+    levels: ["no e-mail on one side", "same e-mail", "different e-mails"],
+    compare: (a, b) =>
+      a.emails.length === 0 || b.emails.length === 0 ? 0 : shared(a.emails, b.emails) ? 1 : 2,
+    explain: (a, b, level) =>
+      level === 1
+        ? `same e-mail ${shared(a.emails, b.emails)}`
+        : `different e-mails (${a.emails[0]} and ${b.emails[0]})`,
+  },
+  {
+    // Depends on the names (same-name people pick the same user names), so name blocking
+    // leaves it out of EM, like the name comparison itself.
+    name: "email_name",
+    levels: [
+      "no e-mail user name or name to compare",
+      "same e-mail user name at another domain",
+      "e-mail user name spells the other's name",
+      "e-mail user names neither agree nor spell the other's name",
+    ],
+    compare: (a, b) => {
+      if (shared(a.emails, b.emails)) return 0;
+      if (a.locals.length > 0 && b.locals.length > 0 && shared(a.locals, b.locals)) return 1;
+      // A user name spelling a name the two already share adds nothing to the name comparison.
+      if (bestName(a, b).level <= 2) return 0;
+      if (localNameMatch(a, b)) return 2;
+      const aCan = a.spelled.length > 0 && b.names.length > 0;
+      const bCan = b.spelled.length > 0 && a.names.length > 0;
+      return aCan || bCan ? 3 : 0;
+    },
+    explain: (a, b, level) =>
+      level === 1
+        ? `same e-mail user name '${shared(a.locals, b.locals)}' at another domain`
+        : level === 2
+          ? `e-mail user name '${localNameMatch(a, b)}' spells the other's name`
+          : "neither e-mail user name fits the other",
+  },
+  {
+    name: "domain",
+    levels: [
+      "no work e-mail domain to compare",
+      "e-mail domain matches their site",
+      "e-mail domain matches their organisation",
+      "same work e-mail domain",
+      "e-mail domain matches neither site nor organisation",
+    ],
+    compare: (a, b) => domainMatch(a, b).level,
+    explain: (a, b) => {
+      const { level, domain, other } = domainMatch(a, b);
+      if (level === 1) return `e-mail domain ${domain} matches their site ${other}`;
+      if (level === 2) return `e-mail domain ${domain} matches their organisation '${other}'`;
+      if (level === 3) return `both use e-mail at ${domain}`;
+      return "e-mail domain matches neither site nor organisation";
+    },
+  },
+  {
+    name: "url",
+    levels: ["no site on one side", "same site", "sites on the same host", "different sites"],
+    compare: (a, b) => {
+      if (a.urls.length === 0 || b.urls.length === 0) return 0;
+      if (shared(a.urls, b.urls)) return 1;
+      return shared(a.hosts, b.hosts) ? 2 : 3;
+    },
+    explain: (a, b, level) =>
+      level === 1
+        ? `same site ${shared(a.urls, b.urls)}`
+        : level === 2
+          ? `sites on the same host ${shared(a.hosts, b.hosts)}`
+          : `different sites (${a.urls[0]} and ${b.urls[0]})`,
+  },
+  {
+    name: "handle",
+    levels: ["no handle on one side", "same handle", "different handles"],
+    compare: (a, b) =>
+      a.handles.length === 0 || b.handles.length === 0 ? 0 : shared(a.handles, b.handles) ? 1 : 2,
+    explain: (a, b, level) =>
+      level === 1
+        ? `same handle ${shared(a.handles, b.handles)}`
+        : `different handles (${a.handles[0]} and ${b.handles[0]})`,
+  },
+  {
+    name: "organisation",
+    levels: [
+      "no organisation on one side",
+      "same organisation",
+      "similar organisation names",
+      "different organisations",
+    ],
+    compare: (a, b) => orgMatch(a, b).level,
+    explain: (a, b) => {
+      const { level, x, y } = orgMatch(a, b);
+      if (level === 1) return `same organisation '${x}'`;
+      if (level === 2) return `similar organisations ('${x}' and '${y}')`;
+      return `different organisations ('${x}' and '${y}')`;
+    },
+  },
+  {
+    name: "location",
+    levels: ["no place on one side", "same place", "same city", "different places"],
+    compare: (a, b) => placeMatch(a, b).level,
+    explain: (a, b) => {
+      const { level, x, y } = placeMatch(a, b);
+      if (level === 1) return `same place '${x}'`;
+      if (level === 2) return `same city ('${x}' and '${y}')`;
+      return `different places ('${x}' and '${y}')`;
+    },
+  },
+];
+
+/** Block keys from identities: e-mail, site, host, handle, work domain as a host. */
+export function identityKeys(p: PreparedProfile): string[] {
+  const keys = new Set<string>();
+  for (const e of p.emails) keys.add(`e:${e}`);
+  for (const u of p.urls) keys.add(`u:${u}`);
+  for (const h of p.hosts) keys.add(`h:${h}`);
+  for (const d of p.domains) keys.add(`h:${d}`);
+  for (const h of p.handles) keys.add(`@:${h}`);
+  return [...keys];
+}
+
+/** Block keys from names that survive nicknames, initials, a typo and swapped order. */
+export function nameKeys(p: PreparedProfile): string[] {
+  const keys = new Set<string>();
+  for (const { parsed } of p.names) {
+    const g = compact(parsed.given);
+    const s = compact(parsed.surname);
+    if (!s || !g) continue;
+    keys.add(`n:${g[0]}|${s}`);
+    keys.add(g < s ? `w:${g}|${s}` : `w:${s}|${g}`);
+    for (const form of givenForms(g)) keys.add(`f:${form}|${s}`);
+    keys.add(`x:${soundex(g)}|${soundex(s)}`);
+  }
+  return [...keys];
+}
+
+/**
+ * Block keys from e-mail user names: the user name itself (same user at another domain) and
+ * keys joining it to a name it spells ("adalovelace", "alovelace").
+ */
+export function spelledKeys(p: PreparedProfile): string[] {
+  const keys = new Set<string>();
+  for (const l of p.locals) if (l.length >= 5) keys.add(`l:${l}`);
+  for (const l of p.spelled) keys.add(`s:${l}`);
+  for (const { parsed } of p.names) {
+    const g = compact(parsed.given);
+    const s = compact(parsed.surname);
+    if (!s || !g) continue;
+    keys.add(`s:${g}${s}`);
+    keys.add(`s:${g[0]}${s}`);
+  }
+  return [...keys];
+}
+
+/** Every block key of a profile, as kept in a `BlockIndex`. */
+export function profileKeys(p: PreparedProfile): string[] {
+  return [...identityKeys(p), ...nameKeys(p), ...spelledKeys(p)];
+}
+
+export const PROFILE_BLOCKING: BlockingRule<PreparedProfile>[] = [
+  { name: "shared identity", uses: ["email", "domain", "url", "handle"], keys: identityKeys },
+  { name: "name keys", uses: ["name", "email_name"], keys: nameKeys },
+  { name: "e-mail user names", uses: ["email_name", "name"], keys: spelledKeys, maxBlock: 10 },
+];
+
+/** Largest block still compared pairwise; bigger ones (a common name, a big employer) are skipped. */
+export const PROFILE_MAX_BLOCK = 50;
+
+/**
+ * Priors used when the user's graph gives fewer than `MIN_EM_PAIRS` candidate pairs. They are
+ * judgement, not estimates: m says how often one person's two profiles show each level, u how
+ * often two different people's do, per level from strongest to "different".
+ */
+export const PROFILE_PRIOR_MODEL: Model = {
+  lambda: 0.2,
+  comparisons: [
+    {
+      name: "name",
+      levels: PROFILE_COMPARISONS[0]?.levels ?? [],
+      m: [0, 0.6, 0.1, 0.08, 0.07, 0.05, 0.1],
+      u: [0, 0.002, 0.002, 0.001, 0.002, 0.01, 0.983],
+    },
+    {
+      name: "email",
+      levels: PROFILE_COMPARISONS[1]?.levels ?? [],
+      m: [0, 0.5, 0.5],
+      u: [0, 0.0005, 0.9995],
+    },
+    {
+      name: "email_name",
+      levels: PROFILE_COMPARISONS[2]?.levels ?? [],
+      m: [0, 0.1, 0.4, 0.5],
+      u: [0, 0.0005, 0.001, 0.9985],
+    },
+    {
+      name: "domain",
+      levels: PROFILE_COMPARISONS[3]?.levels ?? [],
+      m: [0, 0.3, 0.2, 0.2, 0.3],
+      u: [0, 0.001, 0.005, 0.02, 0.974],
+    },
+    {
+      name: "url",
+      levels: PROFILE_COMPARISONS[4]?.levels ?? [],
+      m: [0, 0.6, 0.15, 0.25],
+      u: [0, 0.0005, 0.002, 0.9975],
+    },
+    {
+      name: "handle",
+      levels: PROFILE_COMPARISONS[5]?.levels ?? [],
+      m: [0, 0.7, 0.3],
+      u: [0, 0.0005, 0.9995],
+    },
+    {
+      name: "organisation",
+      levels: PROFILE_COMPARISONS[6]?.levels ?? [],
+      m: [0, 0.6, 0.15, 0.25],
+      u: [0, 0.01, 0.01, 0.98],
+    },
+    {
+      name: "location",
+      levels: PROFILE_COMPARISONS[7]?.levels ?? [],
+      m: [0, 0.6, 0.2, 0.2],
+      u: [0, 0.05, 0.05, 0.9],
+    },
+  ],
+};
+
+/** Fewer candidate pairs than this and EM is not trusted: the priors are used instead. */
+export const MIN_EM_PAIRS = 200;
+
+export interface TrainedProfileModel {
+  model: Model;
+  source: "em" | "prior";
+  candidatePairs: number;
+}
+
+/** Train on the user's own graph: u from random pairs, m and λ by EM over candidate pairs. */
+export function trainProfileModel(
+  prepared: readonly PreparedProfile[],
+  options: { seed?: number; uSamples?: number } = {},
+): TrainedProfileModel {
+  const pairs = candidatePairs(prepared, PROFILE_BLOCKING, { maxBlock: PROFILE_MAX_BLOCK });
+  if (pairs.count < MIN_EM_PAIRS) {
+    return { model: PROFILE_PRIOR_MODEL, source: "prior", candidatePairs: pairs.count };
+  }
+  const levels = compareAll(prepared, PROFILE_COMPARISONS, pairs);
+  const { model } = trainOnLevels(prepared, PROFILE_COMPARISONS, levels, {
+    seed: options.seed ?? 1,
+    uSamples: options.uSamples ?? 100_000,
+    rules: ruleRanges(PROFILE_BLOCKING, pairs),
+  });
+  return { model, source: "em", candidatePairs: pairs.count };
+}
+
+function verifiedShared(xs: readonly ProfileIdentity[], ys: readonly ProfileIdentity[]): boolean {
+  for (const x of xs) {
+    if (!x.verified) continue;
+    for (const y of ys) if (y.verified && y.value === x.value) return true;
+  }
+  return false;
+}
+
+/** True only when an e-mail, site or handle both share is verified on both sides. */
+export function verifiedAgreement(a: Profile, b: Profile): boolean {
+  return (
+    verifiedShared(a.emails, b.emails) ||
+    verifiedShared(a.urls, b.urls) ||
+    verifiedShared(a.handles, b.handles)
+  );
+}
+
+/** Score and explain one pair of prepared profiles. */
+export function explainPair(model: Model, a: PreparedProfile, b: PreparedProfile): ProfileMatch {
+  const levels = new Uint8Array(PROFILE_COMPARISONS.length);
+  compareInto(PROFILE_COMPARISONS, a, b, levels, 0);
+  const s = scoreLevels(model, levels);
+  const reasons = s.contributions
+    .map((c, k) => ({ c, k }))
+    .filter(({ c }) => c.level !== 0)
+    .sort((x, y) => Math.abs(y.c.weight) - Math.abs(x.c.weight))
+    .map(({ c, k }) => PROFILE_COMPARISONS[k]?.explain?.(a, b, c.level) ?? c.description);
+  return {
+    a: a.profile.id,
+    b: b.profile.id,
+    probability: s.probability,
+    weight: s.weight,
+    reasons,
+    verifiedAgreement: verifiedAgreement(a.profile, b.profile),
+  };
+}
+
+/**
+ * All candidate pairs among `profiles` with probability ≥ `minProbability` (default 0.5),
+ * explained. Trains on these profiles unless a model is given.
+ */
+export function matchProfiles(
+  profiles: readonly Profile[],
+  options: { model?: Model; minProbability?: number } = {},
+): ProfileMatch[] {
+  const prepared = profiles.map(prepareProfile);
+  const model = options.model ?? trainProfileModel(prepared).model;
+  const minProbability = options.minProbability ?? 0.5;
+  const pairs = candidatePairs(prepared, PROFILE_BLOCKING, { maxBlock: PROFILE_MAX_BLOCK });
+  const table = weightTable(model);
+  const prior = priorWeight(model);
+  const c = PROFILE_COMPARISONS.length;
+  const levels = new Uint8Array(c);
+  const out: ProfileMatch[] = [];
+  for (let p = 0; p < pairs.count; p++) {
+    const a = prepared[pairs.left[p] as number] as PreparedProfile;
+    const b = prepared[pairs.right[p] as number] as PreparedProfile;
+    compareInto(PROFILE_COMPARISONS, a, b, levels, 0);
+    if (probabilityOf(weightOf(table, levels, 0), prior) < minProbability) continue;
+    out.push(explainPair(model, a, b));
+  }
+  return out.sort((x, y) => y.probability - x.probability);
+}
+
+/** Block key → ids of the profiles in that block; plain data, rebuilt from the store at will. */
+export interface BlockIndex {
+  blocks: Map<string, number[]>;
+  maxBlock: number;
+}
+
+export function buildBlockIndex(
+  profiles: Iterable<Profile>,
+  maxBlock = PROFILE_MAX_BLOCK,
+): BlockIndex {
+  const index: BlockIndex = { blocks: new Map(), maxBlock };
+  addToBlockIndex(index, profiles);
+  return index;
+}
+
+export function addToBlockIndex(index: BlockIndex, profiles: Iterable<Profile>): void {
+  for (const p of profiles) {
+    for (const key of profileKeys(prepareProfile(p))) {
+      const ids = index.blocks.get(key);
+      if (!ids) index.blocks.set(key, [p.id]);
+      else if (!ids.includes(p.id)) ids.push(p.id);
+    }
+  }
+}
+
+/**
+ * Candidate pairs `[newId, otherId]` that involve at least one of `newProfiles`: each new
+ * profile against the existing profiles in its blocks and against the other new profiles
+ * that share a block. Existing profiles are never paired with each other. Blocks that would
+ * exceed the index's `maxBlock` are skipped, as in batch matching.
+ */
+export function candidatesFor(
+  index: BlockIndex,
+  newProfiles: readonly Profile[],
+): [number, number][] {
+  const newIds = new Set(newProfiles.map((p) => p.id));
+  const fresh = new Map<string, number[]>();
+  const keysOf = new Map<number, string[]>();
+  for (const p of newProfiles) {
+    const keys = profileKeys(prepareProfile(p));
+    keysOf.set(p.id, keys);
+    for (const k of keys) {
+      const ids = fresh.get(k);
+      if (!ids) fresh.set(k, [p.id]);
+      else if (!ids.includes(p.id)) ids.push(p.id);
+    }
+  }
+  const seen = new Set<string>();
+  const out: [number, number][] = [];
+  for (const p of newProfiles) {
+    for (const k of keysOf.get(p.id) ?? []) {
+      const existing = (index.blocks.get(k) ?? []).filter((id) => !newIds.has(id));
+      const added = fresh.get(k) ?? [];
+      if (existing.length + added.length > index.maxBlock) continue;
+      for (const other of [...existing, ...added]) {
+        if (other === p.id) continue;
+        const pairKey = p.id < other ? `${p.id}|${other}` : `${other}|${p.id}`;
+        if (seen.has(pairKey)) continue;
+        seen.add(pairKey);
+        out.push([p.id, other]);
+      }
+    }
+  }
+  return out;
+}
+
+/** Score candidate pairs from `candidatesFor`, looking profiles up by id. */
+export function matchCandidates(
+  model: Model,
+  pairs: readonly [number, number][],
+  byId: (id: number) => Profile | undefined,
+  minProbability = 0.5,
+): ProfileMatch[] {
+  const cache = new Map<number, PreparedProfile>();
+  const get = (id: number) => {
+    let p = cache.get(id);
+    if (!p) {
+      const profile = byId(id);
+      if (!profile) return undefined;
+      p = prepareProfile(profile);
+      cache.set(id, p);
+    }
+    return p;
+  };
+  const out: ProfileMatch[] = [];
+  for (const [x, y] of pairs) {
+    const a = get(x);
+    const b = get(y);
+    if (!a || !b) continue;
+    const m = explainPair(model, a, b);
+    if (m.probability >= minProbability) out.push(m);
+  }
+  return out.sort((p, q) => q.probability - p.probability);
+}
