@@ -8,12 +8,16 @@
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import { exitCodeFor, IrlError } from "../errors.js";
 import { demoCommand } from "./commands/demo.js";
+import { dupesCommand } from "./commands/dupes.js";
 import { exportCommand } from "./commands/export.js";
+import { forgetCommand } from "./commands/forget.js";
 import { importCommand } from "./commands/import.js";
 import { meCommand } from "./commands/me.js";
+import { mergeCommand } from "./commands/merge.js";
 import { peopleCommand } from "./commands/people.js";
 import { personCommand } from "./commands/person.js";
 import { sampleCommand } from "./commands/sample.js";
+import { splitCommand } from "./commands/split.js";
 import { statsCommand } from "./commands/stats.js";
 
 export function program(): Command {
@@ -36,6 +40,10 @@ export function program(): Command {
     statsCommand,
     peopleCommand,
     personCommand,
+    dupesCommand,
+    mergeCommand,
+    splitCommand,
+    forgetCommand,
     exportCommand,
     demoCommand,
     sampleCommand,

@@ -84,6 +84,24 @@ function words(name: string): number {
   return name.split(/\s+/).filter((w) => /\p{L}/u.test(w) && !/\d{4,}/.test(w)).length;
 }
 
+/**
+ * Record that `a` and `b` are different people (the user dismissed a candidate pair): every
+ * identity of one against every identity of the other, names aside. Returns rules added.
+ */
+export async function markDifferent(tx: SqlExecutor, a: number, b: number): Promise<number> {
+  await tx.run(
+    "DELETE FROM dupe_candidates WHERE (person_a = ? AND person_b = ?) OR (person_a = ? AND person_b = ?)",
+    [a, b, b, a],
+  );
+  return tx.run(
+    `INSERT INTO identity_rules (kind, identity_a, identity_b, created_at)
+     SELECT 'different', x.id, y.id, ? FROM identities x, identities y
+     WHERE x.person_id = ? AND y.person_id = ? AND x.kind <> 'name' AND y.kind <> 'name'
+     ON CONFLICT DO NOTHING`,
+    [Date.now(), a, b],
+  );
+}
+
 /** True when a rule says some identity of `a` and some identity of `b` are different people. */
 export async function declaredDifferent(tx: SqlExecutor, a: number, b: number): Promise<boolean> {
   const rows = await tx.all<{ n: number }>(

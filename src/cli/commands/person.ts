@@ -1,7 +1,7 @@
 /** `irl person QUERY`: one person — who they are across sources and your history together. */
 import { Command } from "@commander-js/extra-typings";
-import { IrlError } from "../../errors.js";
 import { common, withStore } from "../context.js";
+import { onePerson } from "../find-person.js";
 import { ago, isoDate, printJson, say } from "../output.js";
 import { parsePositive } from "./people.js";
 
@@ -23,22 +23,23 @@ export function personCommand() {
     .action(async (words, options) => {
       const query = words.join(" ");
       await withStore(options, async (store) => {
-        const found = await store.findPeople(query);
-        if (found.length === 0) throw new IrlError("not_found", `nobody matches "${query}"`);
-        if (found.length > 1) {
-          const list = found
-            .slice(0, 10)
-            .map((p) => `  #${p.id} ${p.display_name}`)
-            .join("\n");
-          throw new IrlError(
-            "not_found",
-            `${found.length} people match "${query}"; name one by #id:\n${list}`,
-          );
-        }
-        const person = found[0] as (typeof found)[number];
+        const person = await onePerson(store, query);
         const identities = await store.identitiesOf(person.id);
         const timeline = await store.timeline(person.id, options.limit);
         const writings = await store.contentCount(person.id);
+        const merges = await store.db
+          .selectFrom("merges")
+          .selectAll()
+          .where("into_person_id", "=", person.id)
+          .orderBy("id")
+          .execute();
+        const linked = merges.map((m) => ({
+          name: m.from_name,
+          by: m.method,
+          at: new Date(Number(m.created_at)).toISOString(),
+          probability: m.probability === null ? null : Number(m.probability),
+          reasons: JSON.parse(m.reasons) as string[],
+        }));
         if (options.json) {
           printJson({
             id: person.id,
@@ -48,7 +49,10 @@ export function personCommand() {
               kind: i.kind,
               value: i.display,
               source: i.source,
+              verified: i.verified === 1,
+              reason: i.reason,
             })),
+            merges: linked,
             writings,
             timeline: timeline.map((t) => ({ ...t, at: new Date(t.at).toISOString() })),
           });
@@ -57,7 +61,26 @@ export function personCommand() {
         say(`${person.display_name}  (#${person.id})`);
         say("");
         say("Known as:");
-        for (const i of identities) say(`  ${i.kind.padEnd(7)} ${i.display}  (from ${i.source})`);
+        for (const i of identities) {
+          const claim = i.verified === 1 ? "" : ", only claimed";
+          const why = i.reason ? `: ${i.reason}` : "";
+          say(`  ${i.kind.padEnd(7)} ${i.display}  (${i.source}${claim}${why})`);
+        }
+        if (linked.length > 0) {
+          say("");
+          say("Linked because:");
+          for (const m of linked) {
+            const how =
+              m.by === "user"
+                ? "by you"
+                : m.probability === null
+                  ? m.by === "import"
+                    ? "on import"
+                    : "automatically"
+                  : `automatically, ${Math.round(m.probability * 1000) / 10}% sure`;
+            say(`  ${m.name} — merged ${how} on ${m.at.slice(0, 10)}: ${m.reasons.join("; ")}`);
+          }
+        }
         say("");
         if (timeline.length === 0) {
           say("No interactions yet.");
