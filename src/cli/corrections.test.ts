@@ -74,9 +74,7 @@ describe("correcting identity resolution from the command line", () => {
     const missing = await runIrl(["person", `#${target.id}`, "--db", db]);
     expect(missing.code).toBe(1);
     // The same files again: what was theirs is skipped as forgotten, and said so.
-    const summary = JSON.parse(
-      await irl("import", path.join(dir, "world", "mail.mbox"), "--json"),
-    );
+    const summary = JSON.parse(await irl("import", path.join(dir, "world", "mail.mbox"), "--json"));
     expect(summary.skippedBy.forgotten).toBeGreaterThan(0);
   });
 });

@@ -8,6 +8,7 @@
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import { exitCodeFor, IrlError } from "../errors.js";
 import { demoCommand } from "./commands/demo.js";
+import { dueCommand } from "./commands/due.js";
 import { dupesCommand } from "./commands/dupes.js";
 import { exportCommand } from "./commands/export.js";
 import { forgetCommand } from "./commands/forget.js";
@@ -40,6 +41,7 @@ export function program(): Command {
     statsCommand,
     peopleCommand,
     personCommand,
+    dueCommand,
     dupesCommand,
     mergeCommand,
     splitCommand,

@@ -139,3 +139,16 @@ function decodeSafely(path: string): string {
     return path;
   }
 }
+
+/**
+ * A name as people read it: "Lovelace, Ada" → "Ada Lovelace" (one comma between two parts
+ * that are not a suffix such as "Jr."), spacing tidied. Other names are returned as written.
+ */
+export function readableName(name: string): string {
+  const tidy = name.replace(/\s+/g, " ").trim();
+  const parts = tidy.split(",");
+  if (parts.length !== 2) return tidy;
+  const [last, first] = parts.map((p) => p.trim()) as [string, string];
+  if (!last || !first || /^(jr|sr|ii|iii|iv|phd|md)\.?$/i.test(first)) return tidy;
+  return `${first} ${last}`;
+}

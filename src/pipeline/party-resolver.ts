@@ -14,7 +14,12 @@
  * const personId = await resolver.resolve(tx, { name: "Ada", identities: [...] });
  */
 import { forgottenHash } from "../identity/forgotten.js";
-import { anchorKey, normalizeIdentity, scopedNameKey } from "../identity/normalize.js";
+import {
+  anchorKey,
+  normalizeIdentity,
+  readableName,
+  scopedNameKey,
+} from "../identity/normalize.js";
 import type { IdentityKind, PartyRef } from "../sources/records.js";
 import type { SqlExecutor } from "../store/connection.js";
 import { declaredDifferent, mergePeople } from "../store/merge.js";
@@ -232,7 +237,7 @@ export class PartyResolver {
     let person: number;
     let via: number | null;
     if (found === undefined) {
-      const display = name || first.display;
+      const display = name ? readableName(name) : first.display;
       const made = await tx.all<{ id: number }>(
         "INSERT INTO people (display_name, is_me, created_at) VALUES (?, 0, ?) RETURNING id",
         [display, Date.now()],
@@ -245,7 +250,10 @@ export class PartyResolver {
       person = found.person;
       via = found.identity;
       if (name && this.unnamed.delete(person)) {
-        await tx.run("UPDATE people SET display_name = ? WHERE id = ?", [name, person]);
+        await tx.run("UPDATE people SET display_name = ? WHERE id = ?", [
+          readableName(name),
+          person,
+        ]);
       }
     }
     const anchorOf = foundBy ?? first;

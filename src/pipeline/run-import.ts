@@ -1,5 +1,6 @@
 import path from "node:path";
 import { IrlError } from "../errors.js";
+import { computeTies } from "../signals/compute-ties.js";
 import { detectFormat, type Format, formatNamed, formats, HEAD_BYTES } from "../sources/index.js";
 import type { IdentityRef, SourceRecord } from "../sources/records.js";
 import type { Store } from "../store/store.js";
@@ -107,6 +108,7 @@ export async function runImport(
   if (!options.noResolve && summary.peopleAdded > 0) {
     summary.resolution = await resolvePeople(store);
   }
+  if (summary.added > 0 || summary.resolution) await computeTies(store, options.now);
   return summary;
 }
 

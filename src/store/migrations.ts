@@ -292,11 +292,38 @@ async function rebuildIdentities(db: Kysely<unknown>, dialect: Dialect): Promise
     .execute();
 }
 
+/** Tie strength and tier per person, recomputed after imports and corrections. */
+function ties(): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("ties")
+        .addColumn("person_id", "bigint", (c) =>
+          c.primaryKey().references("people.id").onDelete("cascade"),
+        )
+        .addColumn("score", "real", notNull)
+        .addColumn("tier", "text", notNull)
+        .addColumn("tier_reason", "text", notNull)
+        .addColumn("reasons", "text", notNull)
+        .addColumn("last_at", "bigint")
+        .addColumn("dialog_in", "integer", notNull)
+        .addColumn("dialog_out", "integer", notNull)
+        .addColumn("last_in_at", "bigint")
+        .addColumn("last_out_at", "bigint")
+        .addColumn("computed_at", "bigint", notNull)
+        .execute();
+
+      await db.schema.createIndex("ties_tier").on("ties").columns(["tier", "score"]).execute();
+    },
+  };
+}
+
 function provider(dialect: Dialect): MigrationProvider {
   return {
     getMigrations: async () => ({
       "0001_initial": initial(dialect),
       "0002_resolution": resolution(dialect),
+      "0003_ties": ties(),
     }),
   };
 }

@@ -23,6 +23,7 @@
  * - dupe_candidates: pairs of people that may be one, waiting for the user's review.
  * - forgotten: hashes of the identity keys of people the user asked irl to forget.
  * - person_flags: the user's pin, snooze and tier override for a person.
+ * - ties: each person's tie strength, tier and reasons, as last computed.
  *
  * Rows that came from a party (interactions, content, contacts, attendance) remember the
  * identity they were resolved through (`*_identity_id`), so a split can hand them back.
@@ -204,6 +205,23 @@ export interface PersonFlagsTable {
   updated_at: number;
 }
 
+export interface TiesTable {
+  person_id: number;
+  /** Tie strength 0–1 (see signals/strength.ts). */
+  score: number;
+  tier: string;
+  tier_reason: string;
+  /** JSON array of plain-word reasons for the score. */
+  reasons: string;
+  last_at: number | null;
+  /** Written acts they sent the user / the user sent them. */
+  dialog_in: number;
+  dialog_out: number;
+  last_in_at: number | null;
+  last_out_at: number | null;
+  computed_at: number;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -226,6 +244,7 @@ export interface Database {
   forgotten: ForgottenTable;
   person_flags: PersonFlagsTable;
   meta: MetaTable;
+  ties: TiesTable;
 }
 
 export type Person = Selectable<PeopleTable>;

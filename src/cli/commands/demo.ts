@@ -7,10 +7,12 @@ import os from "node:os";
 import path from "node:path";
 import { Command } from "@commander-js/extra-typings";
 import { runImport } from "../../pipeline/run-import.js";
+import { whatIsDue } from "../../plans/due.js";
 import { writeSample } from "../../sample/index.js";
+import { computeTies } from "../../signals/compute-ties.js";
 import { resolveLocation } from "../../store/location.js";
-import { openStore } from "../../store/store.js";
-import { ago, plural, printJson, say, status, table } from "../output.js";
+import { openStore, type Store } from "../../store/store.js";
+import { plural, printJson, say, status, table } from "../output.js";
 import { importProgress } from "../progress.js";
 import { parsePositive } from "./people.js";
 
@@ -42,36 +44,26 @@ export function demoCommand() {
         });
         const store = await openStore(where);
         try {
+          // The sample world lives on its reference date: that is "today" for this graph.
+          const today = Date.parse(manifest.truths.referenceDate);
+          await store.conn.run(
+            `INSERT INTO meta (key, value) VALUES ('fixed_now', ?)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+            [String(today)],
+          );
           const bar = importProgress({ enabled: !options.json && process.stderr.isTTY === true });
           const summary = await runImport(
             store,
             manifest.files.map((f) => f.path),
-            { onProgress: bar.update },
+            { onProgress: bar.update, now: today },
           );
           bar.stop();
-          const stats = await store.stats();
-          const me = await store.me();
-          const people = await store.people({ sort: "interactions" });
-          const dialog = people.filter((p) => p.inbound > 0 && p.outbound > 0);
-          const oneWay = people.filter((p) => p.inbound > 0 && p.outbound === 0);
-          const top = dialog.slice(0, 8);
+          const tour = await demoTour(store, today);
           if (options.json) {
-            printJson({
-              database: keep ? where.location : null,
-              import: summary,
-              stats,
-              dialog: top.map((p) => ({
-                name: p.name,
-                interactions: p.interactions,
-                inbound: p.inbound,
-                outbound: p.outbound,
-                channels: p.channels,
-              })),
-              inDialog: dialog.length,
-              oneWay: oneWay.length,
-            });
+            printJson({ database: keep ? where.location : null, import: summary, ...tour });
             return;
           }
+          const me = await store.me();
           say(`Imported the sample exports of ${me?.display_name ?? "the owner"}:`);
           for (const f of summary.files)
             say(`  ${path.basename(f.file)} (${f.format}): ${plural(f.added, "record")}`);
@@ -79,37 +71,31 @@ export function demoCommand() {
           if (reasons.length)
             say(`  skipped, with reasons: ${reasons.join(", ")} (spam never becomes a person)`);
           say("");
-          say(
-            `${plural(stats.people, "person", "people")} in the graph, ${plural(stats.interactions, "interaction")}. ` +
-              `In real dialog with you (both directions): ${dialog.length}. ` +
-              `Writing to you without an answer yet: ${oneWay.length}.`,
-          );
+          say(`Quality over quantity: ${tour.summary}.`);
           say("");
-          say("The people you talk with most:");
+          say("Your IRL group — strong, two-way, met or ready to meet:");
           say(
             table(
-              top.map((p) => [
-                p.name,
-                String(p.interactions),
-                `${p.inbound}/${p.outbound}`,
-                p.channels.join(", "),
-                ago(p.lastAt),
-              ]),
-              ["name", "interactions", "in/out", "channels", "last"],
+              tour.irl.map((p) => [p.name, p.strength.toFixed(2), p.reasons[0] ?? ""]),
+              ["name", "strength", "why"],
             ),
           );
-          const first = top[0];
-          if (first) {
-            const timeline = await store.timeline(first.id, 3);
-            say("");
-            say(`Where you left off with ${first.name}:`);
-            for (const t of timeline) {
-              say(
-                `  ${ago(t.at)}: ${t.direction} ${t.kind}${t.contextTitle ? ` on "${t.contextTitle}"` : ""}`,
-              );
-              if (t.excerpt) say(`    ${t.excerpt.replace(/\s+/g, " ").slice(0, 100)}`);
-            }
+          say("");
+          say("Due this week:");
+          for (const [i, t] of tour.due.entries()) {
+            say(`  ${i + 1}. ${t.action} — ${t.name}: ${t.reason}`);
           }
+          if (tour.resolved) {
+            say("");
+            say(
+              `One person, many faces: ${tour.resolved.name} was linked across ${tour.resolved.sources.join(", ")}:`,
+            );
+            for (const r of tour.resolved.reasons.slice(0, 3)) say(`  · ${r}`);
+          }
+          say("");
+          say(
+            `${plural(tour.merged, "merge")} across sources; ${plural(tour.toReview, "pair")} irl was not sure of wait for your review (irl dupes).`,
+          );
           say("");
           say(
             keep
@@ -123,4 +109,52 @@ export function demoCommand() {
         fs.rmSync(work, { recursive: true, force: true });
       }
     });
+}
+
+/** What the demo shows: the summary, the IRL group, what is due, and identity resolution. */
+async function demoTour(store: Store, today: number) {
+  const ties = await computeTies(store, today);
+  const irl = await store.conn.all<{ id: number; name: string; score: number; reasons: string }>(
+    `SELECT p.id, p.display_name AS name, t.score, t.reasons FROM ties t
+     JOIN people p ON p.id = t.person_id WHERE t.tier = 'irl' ORDER BY t.score DESC LIMIT 8`,
+  );
+  const due = await whatIsDue(store, { now: today, budget: 5 });
+  const merges = await store.conn.all<{ into: number; n: number }>(
+    `SELECT into_person_id AS "into", count(*) AS n FROM merges
+     GROUP BY into_person_id ORDER BY count(*) DESC, into_person_id LIMIT 1`,
+  );
+  const counts = await store.conn.all<{ merged: number; review: number }>(
+    `SELECT (SELECT count(*) FROM merges) AS merged,
+       (SELECT count(*) FROM dupe_candidates) AS review`,
+  );
+  let resolved: { name: string; sources: string[]; reasons: string[] } | undefined;
+  const most = merges[0];
+  if (most) {
+    const person = await store.person(Number(most.into));
+    const identities = await store.identitiesOf(person.id);
+    const log = await store.db
+      .selectFrom("merges")
+      .select("reasons")
+      .where("into_person_id", "=", person.id)
+      .execute();
+    resolved = {
+      name: person.display_name,
+      sources: [...new Set(identities.map((i) => i.source))].sort(),
+      reasons: log.flatMap((m) => JSON.parse(m.reasons) as string[]),
+    };
+  }
+  return {
+    summary: ties.summary,
+    tiers: ties.counts,
+    irl: irl.map((p) => ({
+      name: p.name,
+      strength: Math.round(Number(p.score) * 1000) / 1000,
+      tier: "irl",
+      reasons: JSON.parse(p.reasons) as string[],
+    })),
+    due: due.budget.map((t) => ({ ...t, reasons: [t.reason] })),
+    resolved,
+    merged: Number(counts[0]?.merged ?? 0),
+    toReview: Number(counts[0]?.review ?? 0),
+  };
 }

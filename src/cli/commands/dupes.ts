@@ -1,7 +1,8 @@
 /** `irl dupes`: pairs of people that may be one person, for the user to merge or dismiss. */
 import { Command } from "@commander-js/extra-typings";
 import { IrlError } from "../../errors.js";
-import { markDifferent } from "../../store/merge.js";
+import { computeTies } from "../../signals/compute-ties.js";
+import { markDifferent, mergePeople } from "../../store/merge.js";
 import { common, withStore } from "../context.js";
 import { plural, printJson, say, status } from "../output.js";
 import { parsePositive } from "./people.js";
@@ -18,21 +19,68 @@ export function dupesCommand() {
           "the two apart, also in future imports).",
       )
       .option("--limit <n>", "pairs to show", parsePositive, 20)
-      .option("--dismiss <n>", "the pair numbered N are different people", parsePositive),
+      .option("--dismiss <n>", "the pair numbered N are different people", parsePositive)
+      .option("--accept <n>", "the pair numbered N are one person: merge them", parsePositive)
+      .option("--accept-all", "merge every pair on the list (after reviewing it!)"),
   )
-    .addHelpText("after", "\nExamples:\n  irl dupes\n  irl merge #12 #40\n  irl dupes --dismiss 3")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  irl dupes\n  irl dupes --accept 2\n  irl dupes --dismiss 3\n  irl dupes --accept-all",
+    )
     .action(async (options) => {
       await withStore(options, async (store) => {
-        if (options.dismiss !== undefined) {
+        const numbered = async (n: number) => {
           const pair = await store.db
             .selectFrom("dupe_candidates")
             .selectAll()
-            .where("id", "=", options.dismiss)
+            .where("id", "=", n)
             .executeTakeFirst();
-          if (!pair) throw new IrlError("not_found", `no pair numbered ${options.dismiss}`);
+          if (!pair) throw new IrlError("not_found", `no pair numbered ${n}`);
+          return pair;
+        };
+        if (options.dismiss !== undefined) {
+          const pair = await numbered(options.dismiss);
           await store.conn.transaction((tx) => markDifferent(tx, pair.person_a, pair.person_b));
+          await computeTies(store);
           status(`#${pair.person_a} and #${pair.person_b} are kept apart from now on.`);
           if (options.json) printJson({ dismissed: options.dismiss });
+          return;
+        }
+        if (options.accept !== undefined || options.acceptAll) {
+          const pairs =
+            options.accept !== undefined
+              ? [await numbered(options.accept)]
+              : await store.db
+                  .selectFrom("dupe_candidates")
+                  .selectAll()
+                  .orderBy("probability", "desc")
+                  .execute();
+          let merged = 0;
+          await store.conn.transaction(async (tx) => {
+            const into = new Map<number, number>();
+            const current = (id: number) => {
+              let p = id;
+              while (into.has(p)) p = into.get(p) as number;
+              return p;
+            };
+            for (const pair of pairs) {
+              const [a, b] = [current(pair.person_a), current(pair.person_b)];
+              if (a === b) continue;
+              const [keep, gone] = a < b ? [a, b] : [b, a];
+              await mergePeople(
+                tx,
+                keep,
+                gone,
+                { method: "user", reasons: ["confirmed by you in irl dupes"] },
+                true,
+              );
+              into.set(gone, keep);
+              merged++;
+            }
+          });
+          await computeTies(store);
+          status(`${plural(merged, "pair")} merged.`);
+          if (options.json) printJson({ merged });
           return;
         }
         const rows = await store.db

@@ -1,6 +1,7 @@
 /** `irl forget PERSON`: remove every trace of a person. */
 import { Command } from "@commander-js/extra-typings";
 import { IrlError } from "../../errors.js";
+import { computeTies } from "../../signals/compute-ties.js";
 import { forgetPerson } from "../../store/forget.js";
 import { common, withStore } from "../context.js";
 import { onePerson } from "../find-person.js";
@@ -31,6 +32,7 @@ export function forgetCommand() {
           );
         }
         const result = await forgetPerson(store, person.id);
+        await computeTies(store);
         if (options.json) {
           printJson(result);
           return;

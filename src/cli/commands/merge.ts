@@ -1,6 +1,7 @@
 /** `irl merge A B`: the user says two people are one. */
 import { Command } from "@commander-js/extra-typings";
 import { IrlError } from "../../errors.js";
+import { computeTies } from "../../signals/compute-ties.js";
 import { mergePeople } from "../../store/merge.js";
 import { common, withStore } from "../context.js";
 import { onePerson } from "../find-person.js";
@@ -31,6 +32,7 @@ export function mergeCommand() {
         await store.conn.transaction((tx) =>
           mergePeople(tx, keep.id, gone.id, { method: "user", reasons: ["merged by you"] }, true),
         );
+        await computeTies(store);
         const merged = await store.person(keep.id);
         if (options.json) {
           printJson({ id: merged.id, name: merged.display_name, merged: gone.id });

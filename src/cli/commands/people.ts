@@ -1,7 +1,9 @@
 /** `irl people`: everyone in the graph, with what irl knows of your dialog with them. */
 import { Command, Option } from "@commander-js/extra-typings";
 import { IrlError } from "../../errors.js";
-import type { PeopleSort } from "../../store/store.js";
+import { ensureTies } from "../../signals/compute-ties.js";
+import { summarizeTiers, TIERS, type Tier } from "../../signals/tiers.js";
+import type { PeopleSort, Store } from "../../store/store.js";
 import { common, withStore } from "../context.js";
 import { ago, printJson, say, table } from "../output.js";
 
@@ -10,32 +12,47 @@ export function peopleCommand() {
     new Command("people")
       .summary("the people in your graph")
       .description(
-        "The people in your graph, with how much you have talked, in which direction and how\n" +
-          "recently. inbound = they wrote to you, outbound = you wrote to them, observed = they\n" +
-          "talked with someone else where you could see it.",
+        "The people in your graph, strongest tie first: tie strength (0–1, from recency,\n" +
+          "reciprocity, depth, channels and meetings), tier, and how much you have talked.\n" +
+          "Tiers: irl (strong, two-way, met or ready to meet, or pinned), strong, growing,\n" +
+          "dormant (was strong, quiet for much longer than usual), one-way, card-only (a card or\n" +
+          "connection and nothing else). in/out = they wrote to you / you wrote to them.",
       )
+      .addOption(new Option("--tier <tier>", "only this tier").choices(TIERS))
       .addOption(
         new Option("--sort <order>", "order of the list")
-          .choices(["recent", "name", "interactions"] as const)
-          .default("recent" as const),
+          .choices(["strength", "recent", "name", "interactions"] as const)
+          .default("strength" as const),
       )
       .option("--limit <n>", "show at most this many", parsePositive),
   )
     .addHelpText(
       "after",
-      "\nExamples:\n  irl people --limit 20\n  irl people --sort interactions --json",
+      "\nExamples:\n  irl people --limit 20\n  irl people --tier irl\n  irl people --tier dormant --json\n  irl people --sort recent",
     )
     .action(async (options) => {
       await withStore(options, async (store) => {
-        const people = await store.people({
-          sort: options.sort as PeopleSort,
-          limit: options.limit,
-        });
+        const ties = await tiesOf(store);
+        const sort = options.sort === "strength" ? "recent" : (options.sort as PeopleSort);
+        let people = (await store.people({ sort })).map((p) => ({
+          ...p,
+          tie: ties.get(p.id) ?? { strength: 0, tier: "card-only" as Tier, why: "", reasons: [] },
+        }));
+        const summary = summarizeTiers(people.map((p) => ({ tier: p.tie.tier })));
+        if (options.tier) people = people.filter((p) => p.tie.tier === options.tier);
+        if (options.sort === "strength") {
+          people.sort((a, b) => b.tie.strength - a.tie.strength || a.name.localeCompare(b.name));
+        }
+        if (options.limit) people = people.slice(0, options.limit);
         if (options.json) {
           printJson(
             people.map((p) => ({
               id: p.id,
               name: p.name,
+              strength: Math.round(p.tie.strength * 1000) / 1000,
+              tier: p.tie.tier,
+              tierReason: p.tie.why,
+              reasons: p.tie.reasons,
               interactions: p.interactions,
               inbound: p.inbound,
               outbound: p.outbound,
@@ -51,21 +68,48 @@ export function peopleCommand() {
           say("No people yet. Import an export first: irl import FILE (or try: irl demo)");
           return;
         }
+        say(`${summary.charAt(0).toUpperCase()}${summary.slice(1)}.`);
+        say("");
         say(
           table(
             people.map((p) => [
               `#${p.id}`,
               p.name,
-              String(p.interactions),
+              p.tie.strength.toFixed(2),
+              p.tie.tier,
               `${p.inbound}/${p.outbound}`,
               p.channels.join(", "),
               ago(p.lastAt),
             ]),
-            ["id", "name", "interactions", "in/out", "channels", "last"],
+            ["id", "name", "strength", "tier", "in/out", "channels", "last"],
           ),
         );
       });
     });
+}
+
+interface TieView {
+  strength: number;
+  tier: Tier;
+  why: string;
+  reasons: string[];
+}
+
+/** Every person's tie, recomputed first when stale. */
+export async function tiesOf(store: Store): Promise<Map<number, TieView>> {
+  await ensureTies(store);
+  const rows = await store.db.selectFrom("ties").selectAll().execute();
+  return new Map(
+    rows.map((r) => [
+      Number(r.person_id),
+      {
+        strength: Number(r.score),
+        tier: r.tier as Tier,
+        why: r.tier_reason,
+        reasons: JSON.parse(r.reasons) as string[],
+      },
+    ]),
+  );
 }
 
 export function parsePositive(value: string): number {

@@ -1,29 +1,66 @@
 /** `irl person QUERY`: one person — who they are across sources and your history together. */
-import { Command } from "@commander-js/extra-typings";
+import { Command, Option } from "@commander-js/extra-typings";
+import { IrlError } from "../../errors.js";
+import { computeTies } from "../../signals/compute-ties.js";
+import { TIERS } from "../../signals/tiers.js";
+import { type FlagChange, setFlags } from "../../store/flags.js";
 import { common, withStore } from "../context.js";
 import { onePerson } from "../find-person.js";
 import { ago, isoDate, printJson, say } from "../output.js";
-import { parsePositive } from "./people.js";
+import { parsePositive, tiesOf } from "./people.js";
+
+const DAY = 86_400_000;
 
 export function personCommand() {
   return common(
     new Command("person")
-      .summary("one person: identities and timeline")
+      .summary("one person: tie strength, identities and timeline")
       .description(
-        "One person: the identities irl knows them by (and where each came from) and the timeline\n" +
-          "of your interactions. QUERY is a name (or part of one), an e-mail, a site, a @handle or #id.",
+        "One person: how strong your tie is and why, their tier, the identities irl knows them\n" +
+          "by (and why each was linked), and the timeline of your interactions. QUERY is a name\n" +
+          "(or part of one), an e-mail, a site, a @handle or #id.\n\n" +
+          "Your say over their tier survives every recomputation: --pin keeps them in your IRL\n" +
+          "group, --snooze keeps a quiet tie off the dormant list and out of `irl due` for a while,\n" +
+          "--tier puts them in a tier of your choosing (--tier auto gives it back to irl).",
       )
       .argument("<query...>", "name, e-mail, site, @handle or #id")
-      .option("--limit <n>", "timeline entries to show", parsePositive, 20),
+      .option("--limit <n>", "timeline entries to show", parsePositive, 20)
+      .option("--pin", "pin to your IRL group")
+      .option("--unpin", "undo --pin")
+      .option(
+        "--snooze <days>",
+        "not dormant or due for this many days (0 ends a snooze)",
+        parseDays,
+      )
+      .addOption(new Option("--tier <tier>", "put them in this tier").choices([...TIERS, "auto"])),
   )
     .addHelpText(
       "after",
-      '\nExamples:\n  irl person "Ada Lovelace"\n  irl person ada@example.org --json\n  irl person #42',
+      '\nExamples:\n  irl person "Ada Lovelace"\n  irl person ada@example.org --json\n  irl person #42 --pin\n  irl person #42 --snooze 30\n  irl person #42 --tier strong',
     )
     .action(async (words, options) => {
       const query = words.join(" ");
       await withStore(options, async (store) => {
         const person = await onePerson(store, query);
+        const change: FlagChange = {};
+        if (options.pin && options.unpin) throw new IrlError("usage", "--pin or --unpin, not both");
+        if (options.pin) change.pinned = true;
+        if (options.unpin) change.pinned = false;
+        if (options.snooze !== undefined) {
+          change.snoozedUntil = options.snooze === 0 ? null : Date.now() + options.snooze * DAY;
+        }
+        if (options.tier) change.tier = options.tier === "auto" ? null : options.tier;
+        if (Object.keys(change).length > 0) {
+          if (person.is_me === 1) throw new IrlError("usage", "that is you: no tier to set");
+          await setFlags(store.conn, person.id, change);
+          await computeTies(store);
+        }
+        const tie = person.is_me === 1 ? undefined : (await tiesOf(store)).get(person.id);
+        const flags = await store.db
+          .selectFrom("person_flags")
+          .selectAll()
+          .where("person_id", "=", person.id)
+          .executeTakeFirst();
         const identities = await store.identitiesOf(person.id);
         const timeline = await store.timeline(person.id, options.limit);
         const writings = await store.contentCount(person.id);
@@ -45,6 +82,14 @@ export function personCommand() {
             id: person.id,
             name: person.display_name,
             me: person.is_me === 1,
+            strength: tie ? Math.round(tie.strength * 1000) / 1000 : null,
+            tier: tie?.tier ?? null,
+            tierReason: tie?.why ?? null,
+            reasons: tie?.reasons ?? [],
+            pinned: Number(flags?.pinned ?? 0) === 1,
+            snoozedUntil: flags?.snoozed_until
+              ? new Date(Number(flags.snoozed_until)).toISOString()
+              : null,
             identities: identities.map((i) => ({
               kind: i.kind,
               value: i.display,
@@ -59,6 +104,16 @@ export function personCommand() {
           return;
         }
         say(`${person.display_name}  (#${person.id})`);
+        if (tie) {
+          const pinned = Number(flags?.pinned ?? 0) === 1 ? ", pinned" : "";
+          const snoozed = flags?.snoozed_until
+            ? `, snoozed until ${isoDate(Number(flags.snoozed_until))}`
+            : "";
+          say(
+            `Tie strength ${tie.strength.toFixed(2)} · ${tie.tier}${pinned}${snoozed}: ${tie.why}`,
+          );
+          for (const r of tie.reasons) say(`  · ${r}`);
+        }
         say("");
         say("Known as:");
         for (const i of identities) {
@@ -98,4 +153,12 @@ export function personCommand() {
         }
       });
     });
+}
+
+function parseDays(value: string): number {
+  const n = Number(value.replace(/d(ays?)?$/i, ""));
+  if (!Number.isInteger(n) || n < 0) {
+    throw new IrlError("usage", `--snooze takes a number of days, not "${value}"`);
+  }
+  return n;
 }

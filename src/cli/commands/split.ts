@@ -2,6 +2,7 @@
 import { Command } from "@commander-js/extra-typings";
 import { IrlError } from "../../errors.js";
 import { normalizeIdentity } from "../../identity/normalize.js";
+import { computeTies } from "../../signals/compute-ties.js";
 import type { IdentityKind } from "../../sources/records.js";
 import { lastMerge, splitPerson } from "../../store/split.js";
 import { common, withStore } from "../context.js";
@@ -60,6 +61,7 @@ export function splitCommand() {
             .map((i) => i.id);
         }
         const result = await store.conn.transaction((tx) => splitPerson(tx, person.id, ids));
+        await computeTies(store);
         if (options.json) {
           printJson({ from: person.id, id: result.person, name: result.name, moved: result.moved });
           return;

@@ -261,7 +261,8 @@ export class Assembler {
     const owner = userId && userId !== "0" ? this.ownersById.get(userId) : undefined;
     if (owner) return owner;
     const root = isPing && url ? siteRoot(url) : undefined;
-    if (root) return this.party(name, [{ kind: "url", value: root }]);
+    // A pingback's "author" is the linking post's title ("Site – Post"): name it by its site.
+    if (root) return { identities: [{ kind: "url", value: root }] };
     // What a commenter typed into the form: claims, not proof (see IdentityRef.claimed).
     const identities: IdentityRef[] = [];
     if (email) identities.push({ kind: "email", value: email, claimed: true });

@@ -1,0 +1,322 @@
+/**
+ * Who am I neglecting: replies I owe (per thread and channel), people who never answered
+ * me — and organisations where nobody does —, strong ties gone quiet for longer than their
+ * own rhythm, and this week's touch budget: a short ranked list of what to do, each with why.
+ *
+ * Reads the `ties` table (computed after imports) and the recent interactions only, so it
+ * answers quickly on large graphs. Snoozed people are left out until their snooze ends.
+ *
+ * @example
+ * const due = await whatIsDue(store, { budget: 5 });
+ * due.budget[0]; // { person: 12, name: "Ada", action: "reply", reason: "…" }
+ */
+import { graphNow } from "../signals/compute-ties.js";
+import type { Store } from "../store/store.js";
+
+const DAY = 86_400_000;
+/** How far back an unanswered message still counts as a reply owed. */
+export const OWED_WINDOW_DAYS = 60;
+/** Silence after my last message before "never answered" (a reply can take a while). */
+export const ANSWER_PATIENCE_DAYS = 14;
+/** Kinds of act that ask for an answer. */
+const ANSWERABLE = ["comment", "message", "reply", "mention", "dm", "post"];
+
+export interface OwedReply {
+  person: number;
+  name: string;
+  channel: string;
+  kind: string;
+  at: number;
+  thread: string | null;
+  excerpt: string | null;
+  /** How many of their messages in this thread wait for you. */
+  waiting: number;
+  strength: number;
+}
+
+export interface Unanswered {
+  person: number;
+  name: string;
+  sent: number;
+  lastSentAt: number;
+  organization: string | null;
+}
+
+export interface QuietTie {
+  person: number;
+  name: string;
+  strength: number;
+  reason: string;
+  lastAt: number | null;
+}
+
+export interface Touch {
+  person: number;
+  name: string;
+  action: "reply" | "check in" | "follow up";
+  reason: string;
+}
+
+export interface DueReport {
+  owed: OwedReply[];
+  unanswered: Unanswered[];
+  /** Organisations where two or more people never answered you. */
+  silentOrganizations: { organization: string; people: string[] }[];
+  quiet: QuietTie[];
+  budget: Touch[];
+}
+
+export async function whatIsDue(
+  store: Store,
+  options: { now?: number; budget?: number } = {},
+): Promise<DueReport> {
+  const now = options.now ?? (await graphNow(store));
+  const budget = options.budget ?? 5;
+  const me = (await store.me())?.id;
+  if (me === undefined) {
+    return { owed: [], unanswered: [], silentOrganizations: [], quiet: [], budget: [] };
+  }
+  const snoozed = new Set(
+    (
+      await store.conn.all<{ person_id: number }>(
+        "SELECT person_id FROM person_flags WHERE snoozed_until > ?",
+        [now],
+      )
+    ).map((r) => Number(r.person_id)),
+  );
+  const ties = await store.conn.all<{
+    person_id: number;
+    name: string;
+    score: number;
+    tier: string;
+    tier_reason: string;
+    last_at: number | null;
+    dialog_in: number;
+    dialog_out: number;
+    last_out_at: number | null;
+  }>(
+    `SELECT t.person_id, p.display_name AS name, t.score, t.tier, t.tier_reason, t.last_at,
+       t.dialog_in, t.dialog_out, t.last_out_at
+     FROM ties t JOIN people p ON p.id = t.person_id
+     WHERE t.tier <> 'card-only'`,
+  );
+  const tieOf = new Map(ties.map((t) => [Number(t.person_id), t]));
+
+  const owed = await repliesOwed(store, me, now, snoozed, (id) =>
+    Number(tieOf.get(id)?.score ?? 0),
+  );
+
+  const unanswered: Unanswered[] = [];
+  for (const t of ties) {
+    const id = Number(t.person_id);
+    if (snoozed.has(id) || Number(t.dialog_in) > 0 || Number(t.dialog_out) === 0) continue;
+    const last = Number(t.last_out_at ?? 0);
+    if (now - last < ANSWER_PATIENCE_DAYS * DAY) continue;
+    unanswered.push({
+      person: id,
+      name: t.name,
+      sent: Number(t.dialog_out),
+      lastSentAt: last,
+      organization: null,
+    });
+  }
+  const orgs = await organizationsOf(
+    store,
+    unanswered.map((u) => u.person),
+  );
+  for (const u of unanswered) u.organization = orgs.get(u.person) ?? null;
+  unanswered.sort((a, b) => b.sent - a.sent || b.lastSentAt - a.lastSentAt);
+  const byOrg = new Map<string, string[]>();
+  for (const u of unanswered) {
+    if (!u.organization) continue;
+    byOrg.set(u.organization, [...(byOrg.get(u.organization) ?? []), u.name]);
+  }
+  const silentOrganizations = [...byOrg]
+    .filter(([, people]) => people.length >= 2)
+    .map(([organization, people]) => ({ organization, people }))
+    .sort((a, b) => b.people.length - a.people.length);
+
+  const quiet: QuietTie[] = ties
+    .filter((t) => t.tier === "dormant" && !snoozed.has(Number(t.person_id)))
+    .map((t) => ({
+      person: Number(t.person_id),
+      name: t.name,
+      strength: Number(t.score),
+      reason: t.tier_reason,
+      lastAt: t.last_at === null ? null : Number(t.last_at),
+    }))
+    .sort((a, b) => b.strength - a.strength);
+
+  return {
+    owed,
+    unanswered,
+    silentOrganizations,
+    quiet,
+    budget: touchBudget(owed, quiet, unanswered, budget, now),
+  };
+}
+
+/**
+ * Per thread (or per person and channel when there is no thread): their latest message that
+ * no message of mine in the same place followed.
+ */
+async function repliesOwed(
+  store: Store,
+  me: number,
+  now: number,
+  snoozed: Set<number>,
+  strengthOf: (person: number) => number,
+): Promise<OwedReply[]> {
+  const since = now - OWED_WINDOW_DAYS * DAY;
+  const kinds = ANSWERABLE.map(() => "?").join(", ");
+  const inbound = await store.conn.all<{
+    person: number;
+    name: string;
+    channel: string;
+    kind: string;
+    at: number;
+    thread_id: number | null;
+    title: string | null;
+    body: string | null;
+  }>(
+    `SELECT i.from_person_id AS person, p.display_name AS name, i.channel, i.kind,
+       i.occurred_at AS at, i.thread_id, th.title, i.body
+     FROM interactions i JOIN people p ON p.id = i.from_person_id
+     LEFT JOIN threads th ON th.id = i.thread_id
+     WHERE i.to_person_id = ? AND i.direction = 'inbound' AND i.occurred_at >= ?
+       AND i.status = 'approved' AND i.kind IN (${kinds})
+     ORDER BY i.occurred_at`,
+    [me, since, ...ANSWERABLE],
+  );
+  const outbound = await store.conn.all<{
+    person: number;
+    channel: string;
+    at: number;
+    thread_id: number | null;
+  }>(
+    `SELECT to_person_id AS person, channel, occurred_at AS at, thread_id FROM interactions
+     WHERE from_person_id = ? AND occurred_at >= ?`,
+    [me, since],
+  );
+  // My latest message per place: a thread, or a person on a channel.
+  const answered = new Map<string, number>();
+  const mark = (key: string, at: number) => {
+    if (at > (answered.get(key) ?? 0)) answered.set(key, at);
+  };
+  for (const o of outbound) {
+    if (o.thread_id !== null) mark(`t${o.thread_id}`, Number(o.at));
+    mark(`p${o.person}:${o.channel}`, Number(o.at));
+  }
+  const open = new Map<string, OwedReply>();
+  for (const m of inbound) {
+    const person = Number(m.person);
+    if (snoozed.has(person)) continue;
+    const at = Number(m.at);
+    const place = m.thread_id !== null ? `t${m.thread_id}` : `p${person}:${m.channel}`;
+    const key = `${place}|${person}`;
+    const mine = Math.max(
+      answered.get(place) ?? 0,
+      m.thread_id !== null ? 0 : (answered.get(`p${person}:${m.channel}`) ?? 0),
+    );
+    if (mine > at) {
+      open.delete(key);
+      continue;
+    }
+    const earlier = open.get(key);
+    open.set(key, {
+      person,
+      name: m.name,
+      channel: m.channel,
+      kind: m.kind,
+      at,
+      thread: m.title,
+      excerpt: m.body ? m.body.replace(/\s+/g, " ").trim().slice(0, 140) : null,
+      waiting: (earlier?.waiting ?? 0) + 1,
+      strength: strengthOf(person),
+    });
+  }
+  return [...open.values()].sort((a, b) => b.strength - a.strength || b.at - a.at);
+}
+
+async function organizationsOf(store: Store, people: number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (let i = 0; i < people.length; i += 500) {
+    const chunk = people.slice(i, i + 500);
+    if (chunk.length === 0) break;
+    const rows = await store.conn.all<{ person_id: number; field: string; value: string }>(
+      `SELECT person_id, field, value FROM details WHERE field = 'organization'
+       AND person_id IN (${chunk.map(() => "?").join(", ")})`,
+      chunk,
+    );
+    for (const r of rows) if (!out.has(Number(r.person_id))) out.set(Number(r.person_id), r.value);
+    // No organisation on record: the domain of a work address says where they are.
+    const mails = await store.conn.all<{ person_id: number; value: string }>(
+      `SELECT person_id, value FROM identities WHERE kind = 'email'
+       AND person_id IN (${chunk.map(() => "?").join(", ")})`,
+      chunk,
+    );
+    for (const r of mails) {
+      const id = Number(r.person_id);
+      const domain = r.value.slice(r.value.lastIndexOf("@") + 1);
+      if (!out.has(id) && !FREE_MAIL.test(domain)) out.set(id, domain);
+    }
+  }
+  return out;
+}
+
+const FREE_MAIL =
+  /^(gmail|googlemail|yahoo|hotmail|outlook|live|icloud|me|aol|proton(mail)?|pm|gmx|web|mail|fastmail|webmail|inbox|postbox|letterbox|fastpost)\./;
+
+/** The week's short list: replies first (strongest ties), then quiet strong ties, then follow-ups. */
+function touchBudget(
+  owed: OwedReply[],
+  quiet: QuietTie[],
+  unanswered: Unanswered[],
+  size: number,
+  now: number,
+): Touch[] {
+  const out: Touch[] = [];
+  const seen = new Set<number>();
+  const add = (t: Touch) => {
+    if (out.length >= size || seen.has(t.person)) return;
+    seen.add(t.person);
+    out.push(t);
+  };
+  for (const o of owed) {
+    const where = o.thread ? ` on "${o.thread}"` : ` (${o.channel})`;
+    const waiting = o.waiting > 1 ? `${o.waiting} messages` : `their ${o.kind}`;
+    add({
+      person: o.person,
+      name: o.name,
+      action: "reply",
+      reason: `${waiting}${where} has waited ${days(now - o.at)} for your answer`,
+    });
+    if (out.length >= Math.ceil(size / 2)) break;
+  }
+  for (const q of quiet)
+    add({ person: q.person, name: q.name, action: "check in", reason: q.reason });
+  for (const o of owed) {
+    add({
+      person: o.person,
+      name: o.name,
+      action: "reply",
+      reason: `their ${o.kind} has waited ${days(now - o.at)}`,
+    });
+  }
+  for (const u of unanswered.slice(0, 2)) {
+    add({
+      person: u.person,
+      name: u.name,
+      action: "follow up",
+      reason: `you wrote ${u.sent === 1 ? "once" : `${u.sent} times`} and never heard back`,
+    });
+  }
+  return out;
+}
+
+function days(ms: number): string {
+  const d = Math.max(0, Math.round(ms / DAY));
+  if (d === 0) return "less than a day";
+  if (d < 14) return d === 1 ? "a day" : `${d} days`;
+  return `${Math.round(d / 7)} weeks`;
+}
