@@ -5,7 +5,9 @@
  * `bench/out/*.json`.
  * Sizes: `node dist/bench/run.js [WXR MB]`, `IRL_BENCH_MBOX_MB` (1024), `IRL_BENCH_LINKEDIN_MB`
  * (100), `IRL_BENCH_TWITTER_MB` (300, the size of tweets.js).
- * `IRL_BENCH_ONLY=mbox,linkedin,twitter` runs a subset.
+ * Then identity resolution (`identity-run.js`: 50k and 1M profiles, IRL_BENCH_IDENTITY_MAX)
+ * and tie strength + `irl due` on 100k people / 10M interactions (`ties.js`).
+ * `IRL_BENCH_ONLY=mbox,linkedin,twitter,identity,ties` runs a subset.
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -16,6 +18,8 @@ const all = [
   { name: "mbox", script: "mbox-import.js", args: [] },
   { name: "linkedin", script: "linkedin-import.js", args: [] },
   { name: "twitter", script: "twitter-import.js", args: [] },
+  { name: "identity", script: "identity-run.js", args: [] },
+  { name: "ties", script: "ties.js", args: [] },
 ];
 const only = process.env.IRL_BENCH_ONLY?.split(",").map((s) => s.trim());
 for (const b of all) {

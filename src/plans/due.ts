@@ -14,12 +14,8 @@ import { graphNow } from "../signals/compute-ties.js";
 import type { Store } from "../store/store.js";
 
 const DAY = 86_400_000;
-/** How far back an unanswered message still counts as a reply owed. */
-export const OWED_WINDOW_DAYS = 60;
 /** Silence after my last message before "never answered" (a reply can take a while). */
 export const ANSWER_PATIENCE_DAYS = 14;
-/** Kinds of act that ask for an answer. */
-const ANSWERABLE = ["comment", "message", "reply", "mention", "dm", "post"];
 
 export interface OwedReply {
   person: number;
@@ -102,9 +98,7 @@ export async function whatIsDue(
   );
   const tieOf = new Map(ties.map((t) => [Number(t.person_id), t]));
 
-  const owed = await repliesOwed(store, me, now, snoozed, (id) =>
-    Number(tieOf.get(id)?.score ?? 0),
-  );
+  const owed = await repliesOwed(store, snoozed, (id) => Number(tieOf.get(id)?.score ?? 0));
 
   const unanswered: Unanswered[] = [];
   for (const t of ties) {
@@ -156,86 +150,42 @@ export async function whatIsDue(
   };
 }
 
-/**
- * Per thread (or per person and channel when there is no thread): their latest message that
- * no message of mine in the same place followed.
- */
+/** The replies owed that computing ties found (see `OwedTracker`), strongest ties first. */
 async function repliesOwed(
   store: Store,
-  me: number,
-  now: number,
   snoozed: Set<number>,
   strengthOf: (person: number) => number,
 ): Promise<OwedReply[]> {
-  const since = now - OWED_WINDOW_DAYS * DAY;
-  const kinds = ANSWERABLE.map(() => "?").join(", ");
-  const inbound = await store.conn.all<{
+  const rows = await store.conn.all<{
     person: number;
     name: string;
     channel: string;
     kind: string;
     at: number;
-    thread_id: number | null;
+    waiting: number;
     title: string | null;
     body: string | null;
   }>(
-    `SELECT i.from_person_id AS person, p.display_name AS name, i.channel, i.kind,
-       i.occurred_at AS at, i.thread_id, th.title, i.body
-     FROM interactions i JOIN people p ON p.id = i.from_person_id
-     LEFT JOIN threads th ON th.id = i.thread_id
-     WHERE i.to_person_id = ? AND i.direction = 'inbound' AND i.occurred_at >= ?
-       AND i.status = 'approved' AND i.kind IN (${kinds})
-     ORDER BY i.occurred_at`,
-    [me, since, ...ANSWERABLE],
+    `SELECT o.person_id AS person, p.display_name AS name, o.channel, o.kind, o.at, o.waiting,
+       th.title, i.body
+     FROM owed o JOIN people p ON p.id = o.person_id
+     LEFT JOIN threads th ON th.id = o.thread_id
+     LEFT JOIN interactions i ON i.id = o.interaction_id`,
   );
-  const outbound = await store.conn.all<{
-    person: number;
-    channel: string;
-    at: number;
-    thread_id: number | null;
-  }>(
-    `SELECT to_person_id AS person, channel, occurred_at AS at, thread_id FROM interactions
-     WHERE from_person_id = ? AND occurred_at >= ?`,
-    [me, since],
-  );
-  // My latest message per place: a thread, or a person on a channel.
-  const answered = new Map<string, number>();
-  const mark = (key: string, at: number) => {
-    if (at > (answered.get(key) ?? 0)) answered.set(key, at);
-  };
-  for (const o of outbound) {
-    if (o.thread_id !== null) mark(`t${o.thread_id}`, Number(o.at));
-    mark(`p${o.person}:${o.channel}`, Number(o.at));
-  }
-  const open = new Map<string, OwedReply>();
-  for (const m of inbound) {
-    const person = Number(m.person);
-    if (snoozed.has(person)) continue;
-    const at = Number(m.at);
-    const place = m.thread_id !== null ? `t${m.thread_id}` : `p${person}:${m.channel}`;
-    const key = `${place}|${person}`;
-    const mine = Math.max(
-      answered.get(place) ?? 0,
-      m.thread_id !== null ? 0 : (answered.get(`p${person}:${m.channel}`) ?? 0),
-    );
-    if (mine > at) {
-      open.delete(key);
-      continue;
-    }
-    const earlier = open.get(key);
-    open.set(key, {
-      person,
-      name: m.name,
-      channel: m.channel,
-      kind: m.kind,
-      at,
-      thread: m.title,
-      excerpt: m.body ? m.body.replace(/\s+/g, " ").trim().slice(0, 140) : null,
-      waiting: (earlier?.waiting ?? 0) + 1,
-      strength: strengthOf(person),
-    });
-  }
-  return [...open.values()].sort((a, b) => b.strength - a.strength || b.at - a.at);
+  return rows
+    .filter((r) => !snoozed.has(Number(r.person)))
+    .map((r) => ({
+      person: Number(r.person),
+      name: r.name,
+      channel: r.channel,
+      kind: r.kind,
+      at: Number(r.at),
+      thread: r.title,
+      excerpt: r.body ? r.body.replace(/\s+/g, " ").trim().slice(0, 140) : null,
+      waiting: Number(r.waiting),
+      strength: strengthOf(Number(r.person)),
+    }))
+    .sort((a, b) => b.strength - a.strength || b.at - a.at);
 }
 
 async function organizationsOf(store: Store, people: number[]): Promise<Map<number, string>> {

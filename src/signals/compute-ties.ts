@@ -14,11 +14,30 @@
  */
 import type { SqlExecutor } from "../store/connection.js";
 import type { Store } from "../store/store.js";
-import { TieAccumulator, type TieDirection } from "./strength.js";
+import {
+  TieAccumulator,
+  type TieDirection,
+  type TieEvent,
+  WEEK_HALF_LIFE_DAYS,
+} from "./strength.js";
 import { assignTier, summarizeTiers, type Tier, type TierOverride } from "./tiers.js";
 
-/** People per range query. */
-const RANGE = 2_000;
+/** Rows per page when streaming the user's interactions. */
+const PAGE = 20_000;
+const DAY = 86_400_000;
+/** How far back an unanswered message still counts as a reply owed. */
+export const OWED_WINDOW_DAYS = 60;
+/** Kinds of act that ask for an answer. */
+const ANSWERABLE = new Set(["comment", "message", "reply", "mention", "dm"]);
+const OWED_COLUMNS = [
+  "person_id",
+  "interaction_id",
+  "channel",
+  "kind",
+  "thread_id",
+  "at",
+  "waiting",
+] as const;
 /** Ties older than this are recomputed before they are read. */
 export const TIES_MAX_AGE = 24 * 3_600_000;
 
@@ -60,73 +79,76 @@ export async function computeTies(store: Store, at?: number): Promise<TiesResult
   const meRows = await conn.all<{ id: number }>("SELECT id FROM people WHERE is_me = 1");
   const me = Number(meRows[0]?.id ?? -1);
   const context = await loadContext(conn, me);
+  const ties = new Map<number, TieAccumulator>();
+  const owed = new OwedTracker(now - OWED_WINDOW_DAYS * DAY);
+  // Recent activity (7-day half-life, every act counts 1): the user's, and each person's with
+  // anyone — so a tie's share of both people's attention can be judged.
+  const recent = (at: number) => (at > now ? 0 : 0.5 ** ((now - at) / (WEEK_HALF_LIFE_DAYS * DAY)));
+  let myRecentTotal = 0;
+  const otherRecent = new Map<number, number>();
+  const bumpRecent = (person: number, w: number) => {
+    if (w > 1e-6) otherRecent.set(person, (otherRecent.get(person) ?? 0) + w);
+  };
+  for (const r of await conn.all<{ a: number; b: number; at: number }>(
+    `SELECT from_person_id AS a, to_person_id AS b, occurred_at AS at FROM interactions
+     WHERE direction = 'observed' AND occurred_at >= ?`,
+    [now - 20 * WEEK_HALF_LIFE_DAYS * DAY],
+  )) {
+    const w = recent(Number(r.at));
+    bumpRecent(Number(r.a), w);
+    bumpRecent(Number(r.b), w);
+  }
+  for await (const e of myInteractions(conn, me)) {
+    const w = recent(e.at);
+    myRecentTotal += w;
+    bumpRecent(e.other, w);
+    let tie = ties.get(e.other);
+    if (!tie) {
+      tie = new TieAccumulator();
+      ties.set(e.other, tie);
+    }
+    tie.add(e);
+    owed.add(e);
+  }
   const ids = (
     await conn.all<{ id: number }>("SELECT id FROM people WHERE is_me = 0 ORDER BY id")
   ).map((r) => Number(r.id));
   const rows: unknown[][] = [];
   const assigned: { tier: Tier }[] = [];
-  for (let i = 0; i < ids.length; i += RANGE) {
-    const lo = ids[i] as number;
-    const hi = ids[Math.min(i + RANGE, ids.length) - 1] as number;
-    const events = await conn.all<{
-      other: number;
-      at: number;
-      direction: TieDirection;
-      channel: string;
-      kind: string;
-      size: number;
-    }>(
-      `SELECT CASE WHEN from_person_id = ? THEN to_person_id ELSE from_person_id END AS other,
-         occurred_at AS at, direction, channel, kind, size FROM interactions
-       WHERE (from_person_id = ? AND to_person_id BETWEEN ? AND ?)
-          OR (to_person_id = ? AND from_person_id BETWEEN ? AND ?)
-       ORDER BY other, occurred_at`,
-      [me, me, lo, hi, me, lo, hi],
-    );
-    const ties = new Map<number, TieAccumulator>();
-    for (const e of events) {
-      const other = Number(e.other);
-      let tie = ties.get(other);
-      if (!tie) {
-        tie = new TieAccumulator();
-        ties.set(other, tie);
-      }
-      tie.add({
-        at: Number(e.at),
-        direction: e.direction,
-        channel: e.channel,
-        kind: e.kind,
-        size: Number(e.size),
-      });
-    }
-    for (let k = i; k < Math.min(i + RANGE, ids.length); k++) {
-      const person = ids[k] as number;
-      const tie = (ties.get(person) ?? new TieAccumulator()).finish(now, {
-        otherLastActiveAt: context.lastActive.get(person),
-        contactKinds: context.contacts.get(person),
-        sharedEvents: context.sharedEvents.get(person) ?? 0,
-      });
-      const { tier, reason } = assignTier(tie, context.flags.get(person), now);
-      assigned.push({ tier });
-      rows.push([
-        person,
-        tie.score,
-        tier,
-        reason,
-        JSON.stringify(tie.reasons),
-        tie.features.lastAt ?? null,
-        tie.features.dialogIn,
-        tie.features.dialogOut,
-        tie.features.lastInboundAt ?? null,
-        tie.features.lastOutboundAt ?? null,
-        now,
-      ]);
-    }
+  for (const person of ids) {
+    const tie = (ties.get(person) ?? new TieAccumulator()).finish(now, {
+      otherLastActiveAt: context.lastActive.get(person),
+      contactKinds: context.contacts.get(person),
+      sharedEvents: context.sharedEvents.get(person) ?? 0,
+      myRecentTotal,
+      otherRecentTotal: otherRecent.get(person) ?? 0,
+    });
+    ties.delete(person);
+    const { tier, reason } = assignTier(tie, context.flags.get(person), now);
+    assigned.push({ tier });
+    rows.push([
+      person,
+      tie.score,
+      tier,
+      reason,
+      JSON.stringify(tie.reasons),
+      tie.features.lastAt ?? null,
+      tie.features.dialogIn,
+      tie.features.dialogOut,
+      tie.features.lastInboundAt ?? null,
+      tie.features.lastOutboundAt ?? null,
+      now,
+    ]);
   }
   await conn.transaction(async (tx) => {
     await tx.run("DELETE FROM ties");
     for (let i = 0; i < rows.length; i += 1000) {
       await tx.insertNew("ties", COLUMNS, rows.slice(i, i + 1000));
+    }
+    await tx.run("DELETE FROM owed");
+    const open = owed.open();
+    for (let i = 0; i < open.length; i += 1000) {
+      await tx.insertNew("owed", OWED_COLUMNS, open.slice(i, i + 1000));
     }
   });
   const counts: Record<string, number> = {};
@@ -204,4 +226,106 @@ async function loadContext(conn: SqlExecutor, me: number): Promise<Context> {
     flags.set(Number(r.person_id), override);
   }
   return { lastActive, contacts, sharedEvents, flags };
+}
+
+interface MyEvent extends TieEvent {
+  id: number;
+  other: number;
+  threadId: number | null;
+  status: string;
+}
+
+/**
+ * Every interaction of the user's, oldest first: two index range scans (what I sent, what I
+ * received), each read in keyset pages, merged by time. Memory stays at two pages.
+ */
+async function* myInteractions(conn: SqlExecutor, me: number): AsyncGenerator<MyEvent> {
+  const outbound = pages(conn, "from_person_id", "to_person_id", me);
+  const inbound = pages(conn, "to_person_id", "from_person_id", me);
+  let a = await outbound.next();
+  let b = await inbound.next();
+  while (!a.done || !b.done) {
+    const takeA =
+      !a.done &&
+      (b.done || a.value.at < b.value.at || (a.value.at === b.value.at && a.value.id < b.value.id));
+    if (takeA && !a.done) {
+      yield a.value;
+      a = await outbound.next();
+    } else if (!b.done) {
+      yield b.value;
+      b = await inbound.next();
+    }
+  }
+}
+
+async function* pages(
+  conn: SqlExecutor,
+  mine: "from_person_id" | "to_person_id",
+  theirs: "from_person_id" | "to_person_id",
+  me: number,
+): AsyncGenerator<MyEvent> {
+  let at = -8.64e15; // the earliest time a JavaScript date can hold
+  let id = 0;
+  for (;;) {
+    const rows = await conn.all<{
+      id: number;
+      other: number;
+      at: number;
+      direction: TieDirection;
+      channel: string;
+      kind: string;
+      size: number;
+      thread_id: number | null;
+      status: string;
+    }>(
+      `SELECT id, ${theirs} AS other, occurred_at AS at, direction, channel, kind, size, thread_id,
+         status FROM interactions
+       WHERE ${mine} = ? AND (occurred_at > ? OR (occurred_at = ? AND id > ?))
+       ORDER BY occurred_at, id LIMIT ${PAGE}`,
+      [me, at, at, id],
+    );
+    for (const r of rows) {
+      yield {
+        id: Number(r.id),
+        other: Number(r.other),
+        at: Number(r.at),
+        direction: r.direction,
+        channel: r.channel,
+        kind: r.kind,
+        size: Number(r.size),
+        threadId: r.thread_id === null ? null : Number(r.thread_id),
+        status: r.status,
+      };
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < PAGE) return;
+    at = Number(last.at);
+    id = Number(last.id);
+  }
+}
+
+/**
+ * Replies owed, followed in time order: per person and place (thread, or channel), their
+ * latest answerable message since `since`, cleared by a message of mine to them there.
+ */
+class OwedTracker {
+  private readonly entries = new Map<string, unknown[]>();
+
+  constructor(private readonly since: number) {}
+
+  add(e: MyEvent): void {
+    if (e.at < this.since) return;
+    const key = `${e.threadId ?? e.channel}|${e.other}`;
+    if (e.direction === "outbound" || e.direction === "mutual") {
+      this.entries.delete(key);
+      return;
+    }
+    if (e.direction !== "inbound" || e.status !== "approved" || !ANSWERABLE.has(e.kind)) return;
+    const waiting = ((this.entries.get(key)?.[6] as number | undefined) ?? 0) + 1;
+    this.entries.set(key, [e.other, e.id, e.channel, e.kind, e.threadId, e.at, waiting]);
+  }
+
+  open(): unknown[][] {
+    return [...this.entries.values()];
+  }
 }

@@ -36,7 +36,9 @@ describe("tie strength", () => {
     const oneWay = dialog.map((e) => ({ ...e, direction: "inbound" as const }));
     const both = tieStrength(dialog, NOW);
     const one = tieStrength(oneWay, NOW);
-    expect(both.score).toBeGreaterThan(one.score + 0.15);
+    // Weights now fitted on a message network, where one-way ties often go on: the gap is smaller
+    // than it was (0.15) but reciprocal dialog still clearly wins.
+    expect(both.score).toBeGreaterThan(one.score + 0.08);
     expect(both.reasons[0]).toBe("you wrote to each other 12 times by e-mail");
     expect(one.reasons[0]).toBe("they wrote to you 12 times by e-mail; you never answered");
   });
@@ -99,5 +101,30 @@ describe("tie strength", () => {
     expect(tie.score).toBeLessThan(0.5);
     expect(tie.reasons).toEqual(["only a contact (connection), no exchange"]);
     expect(tieStrength([], NOW).score).toBe(0);
+  });
+
+  it("rewards a tie that holds a large share of both people's recent attention, and says so", () => {
+    const events = [ev(3, "outbound", { channel: "dm" }), ev(2, "inbound", { channel: "dm" })];
+    const week = tieStrength(events, NOW).features.week;
+    const central = tieStrength(events, NOW, {
+      myRecentTotal: week * 1.5,
+      otherRecentTotal: week,
+      name: "Cy",
+    });
+    const marginal = tieStrength(events, NOW, { myRecentTotal: 40, otherRecentTotal: 40 });
+    expect(central.features.otherShare).toBeCloseTo(1);
+    expect(central.score).toBeGreaterThan(marginal.score);
+    expect(central.reasons).toContain("Cy has been writing to you more than to anyone else lately");
+    expect(central.reasons).toContain("a large part of your recent dialog");
+  });
+
+  it("lists a tie's channels in the order first seen within the tie", () => {
+    const other = tieStrength([ev(5, "inbound", { channel: "linkedin" })], NOW);
+    const tie = tieStrength(
+      [ev(9, "inbound", { channel: "tweet" }), ev(8, "outbound", { channel: "linkedin" })],
+      NOW,
+    );
+    expect(other.features.channels).toEqual(["linkedin"]);
+    expect(tie.features.channels).toEqual(["tweet", "linkedin"]);
   });
 });

@@ -22,10 +22,8 @@
  * //   "long messages (about 500 characters each)"
  */
 import {
-  channelBit,
   channelPhrase,
   channelProfile,
-  channelsOf,
   DECAY_CLASSES,
   HALF_LIFE_DAYS,
   isLightKind,
@@ -58,6 +56,13 @@ export interface TieContext {
   sharedEvents?: number;
   /** How reasons name the other person; "they" when absent. */
   name?: string;
+  /**
+   * The user's own recent activity with everyone: Σ 0.5^((now − at) / 7 days) over every act the
+   * user took part in (sent or received, any person, any channel; "observed" acts excluded), up to now.
+   */
+  myRecentTotal?: number;
+  /** The same sum for the other person, over every act they took part in (with anyone). */
+  otherRecentTotal?: number;
 }
 
 export interface TieFeatures {
@@ -74,6 +79,8 @@ export interface TieFeatures {
   turns: number;
   /** Bursts of activity at least an hour apart. */
   sessions: number;
+  /** Those bursts with at least one written act or meeting (not only likes). */
+  talkSessions: number;
   channels: string[];
   /** min(in, out) / max(in, out) over written acts, 0 when one-way. */
   reciprocity: number;
@@ -96,6 +103,16 @@ export interface TieFeatures {
   usualGapDays?: number;
   /** Days since the other person was active anywhere, when the caller said. */
   otherIdleDays?: number;
+  /** Acts in this tie decayed with a 7-day half-life, any channel (the "recent" of the shares). */
+  week: number;
+  /** Acts in this tie decayed with a 30-day half-life, any channel. */
+  month: number;
+  /** This tie's part of the user's recent activity, 0–1, when the caller gave myRecentTotal. */
+  myShare?: number;
+  /** This tie's part of the other person's recent activity, 0–1, when the caller said. */
+  otherShare?: number;
+  /** The less active of the two, in recent acts (7-day half-life), when the caller gave both. */
+  lessActiveTotal?: number;
   contactKinds: string[];
 }
 
@@ -105,16 +122,31 @@ export interface TieStrength {
   features: TieFeatures;
 }
 
-/** Weights of the score's terms; exported so the evaluation can report them. */
+/**
+ * Weights of the score's terms; exported so the evaluation can report them.
+ *
+ * How they were chosen: the shape (which terms, in log space) by reasoning; the numbers that a
+ * message network can speak to (silence, sessions, month, shares, the less active person's
+ * activity, the other person's idleness, and the bias) by a small L2-regularised logistic
+ * regression on CollegeMsg at the clean cut T0 = T − 30 days (T = the 70th-percentile message;
+ * T0's own 30-day outcome window ends at T, so nothing at or after T was seen), with reciprocal
+ * and oneWay held fixed as offsets. The terms the network cannot speak to (likes, depth, channels,
+ * meetings, contacts) keep values set by reasoning. Checked on the 50th/60th-percentile cuts.
+ */
 export const STRENGTH_WEIGHTS = {
-  bias: -1.5,
-  /** × ln(fresh + 0.01): recent activity; also orders long-faded ties by how long ago. */
-  fresh: 1,
-  /** × ln(lasting + 0.01): the tie's history, decayed eight times more slowly. */
-  lasting: 0.55,
+  bias: -0.78,
+  /** × ln(1 + days since the last exchange): recency, the strongest single signal. */
+  silence: -0.66,
+  /** × ln(1 + days since the last exchange)²: recency's bend (long silences matter less per day). */
+  silenceSq: -0.028,
+  /** × ln(month + 0.01): acts decayed with a 30-day half-life. */
+  month: 0.036,
+  /** × ln(1 + sittings with written words or a meeting): how often the two actually talked. */
+  sessions: 0.81,
   /** × ln(1 + turns) when both sides wrote (or met). */
-  reciprocal: 0.25,
-  oneWay: -1.5,
+  reciprocal: 0.05,
+  /** × 0–1 by how long a one-way history has gone unanswered. */
+  oneWay: -0.3,
   onlyLight: -1.2,
   /** × 0–1 by characters per message (1 at about a thousand). */
   depth: 0.3,
@@ -122,13 +154,23 @@ export const STRENGTH_WEIGHTS = {
   channel: 0.35,
   /** × ln(1 + meetings + shared events). */
   meeting: 0.8,
-  /** × ln(silence / usual gap) when beyond the usual gap. */
-  overdue: 0.15,
-  /** × ln(1 + weeks since the other person was active anywhere). */
-  otherIdle: 1,
+  /** × min(my share, their share): the tie holds a large part of both people's recent attention. */
+  shareBoth: 0.19,
+  /** × ln(my share · their share). */
+  shareLog: 0.021,
+  /** × ln(recent acts of the less active of the two + 0.01): both people are still around. */
+  active: 0.051,
+  /** × ln(1 + days since the other person was active anywhere). */
+  otherIdle: 0.3,
   /** Being a connection or a card besides. */
   contact: 0.3,
 };
+
+/** Half-lives of the channel-agnostic sums behind the shares and the month term. */
+export const WEEK_HALF_LIFE_DAYS = 7;
+export const MONTH_HALF_LIFE_DAYS = 30;
+/** Shares below this count as this (keeps the log finite for long-faded ties). */
+const SHARE_FLOOR = 1e-9;
 
 /** Acts less than this far apart belong to one session (one sitting, one thread burst). */
 export const SESSION_GAP_MS = HOUR;
@@ -154,9 +196,14 @@ export class TieAccumulator {
   private lastWrittenDir = 0;
   private sessions = 0;
   private sessionAt = Number.NEGATIVE_INFINITY;
+  private talkSessions = 0;
+  private sessionTalked = false;
+  private week = 0;
+  private month = 0;
+  private weekAt = Number.NaN;
+  private readonly channelOrder: string[] = [];
   private gapN = 0;
   private gapMean = 0;
-  private channelMask = 0;
   private firstAt = Number.NaN;
   private lastAt = Number.NaN;
   private lastIn = Number.NaN;
@@ -177,7 +224,12 @@ export class TieAccumulator {
     const profile = channelProfile(channel);
     const weight = kindWeight(kind);
     this.decayInto(profile.decayIndex, at, weight);
-    this.channelMask |= channelBit(channel);
+    this.addRecent(at, weight);
+    // The tie's channels in the order first seen within the tie (at most a few), so reasons
+    // never depend on which ties the process saw first.
+    if (this.channelOrder.length < 31 && !this.channelOrder.includes(channel)) {
+      this.channelOrder.push(channel);
+    }
 
     const meeting = isMeeting(channel, kind);
     if (meeting) {
@@ -203,8 +255,33 @@ export class TieAccumulator {
       if (at - this.sessionAt >= SESSION_GAP_MS) {
         if (this.sessions > 0) this.addGap(at - this.sessionAt);
         this.sessions++;
+        this.sessionTalked = false;
       }
       this.sessionAt = at;
+    }
+    if (!isLightKind(kind)) {
+      if (!this.sessionTalked) this.talkSessions++;
+      this.sessionTalked = true;
+    }
+  }
+
+  /** The channel-agnostic week (unweighted, as the caller's totals) and month sums. */
+  private addRecent(at: number, weight: number): void {
+    const week = (WEEK_HALF_LIFE_DAYS * DAY) / LN2;
+    const month = (MONTH_HALF_LIFE_DAYS * DAY) / LN2;
+    if (Number.isNaN(this.weekAt)) {
+      this.week = 1;
+      this.month = weight;
+      this.weekAt = at;
+    } else if (at >= this.weekAt) {
+      const dt = at - this.weekAt;
+      this.week = this.week * Math.exp(-dt / week) + 1;
+      this.month = this.month * Math.exp(-dt / month) + weight;
+      this.weekAt = at;
+    } else {
+      const dt = this.weekAt - at;
+      this.week += Math.exp(-dt / week);
+      this.month += weight * Math.exp(-dt / month);
     }
   }
 
@@ -253,6 +330,9 @@ export class TieAccumulator {
       fresh += (this.fresh[c] as number) * Math.exp(-dt / halfLife);
       lasting += (this.lasting[c] as number) * Math.exp(-dt / (halfLife * LASTING_FACTOR));
     }
+    const sinceRecent = Number.isNaN(this.weekAt) ? 0 : Math.max(0, now - this.weekAt) / DAY;
+    const weekNow = this.week * 0.5 ** (sinceRecent / WEEK_HALF_LIFE_DAYS);
+    const monthNow = this.month * 0.5 ** (sinceRecent / MONTH_HALF_LIFE_DAYS);
     const most = Math.max(this.dialogIn, this.dialogOut);
     const lastAt = Number.isNaN(this.lastAt) ? undefined : this.lastAt;
     return {
@@ -265,7 +345,8 @@ export class TieAccumulator {
       observed: this.observed,
       turns: this.turns,
       sessions: this.sessions,
-      channels: channelsOf(this.channelMask),
+      talkSessions: this.talkSessions,
+      channels: [...this.channelOrder],
       reciprocity: most > 0 ? Math.min(this.dialogIn, this.dialogOut) / most : 0,
       avgChars: this.written > 0 ? this.writtenChars / this.written : 0,
       fresh,
@@ -285,8 +366,22 @@ export class TieAccumulator {
           ? undefined
           : Math.max(0, now - context.otherLastActiveAt) / DAY,
       contactKinds: context.contactKinds ?? [],
+      week: weekNow,
+      month: monthNow,
+      myShare: shareOf(weekNow, context.myRecentTotal),
+      otherShare: shareOf(weekNow, context.otherRecentTotal),
+      lessActiveTotal:
+        context.myRecentTotal === undefined || context.otherRecentTotal === undefined
+          ? undefined
+          : Math.min(context.myRecentTotal, context.otherRecentTotal),
     };
   }
+}
+
+/** A tie's recent acts as a part of a person's recent total, 0–1 (undefined without the total). */
+function shareOf(week: number, total: number | undefined): number | undefined {
+  if (total === undefined) return undefined;
+  return total > 0 ? Math.min(1, week / total) : 0;
 }
 
 /** Scores a whole history at once (a convenience over TieAccumulator). */
@@ -315,19 +410,26 @@ export function overdueRatio(f: TieFeatures): number | undefined {
 export function scoreTerms(f: TieFeatures): Record<keyof typeof STRENGTH_WEIGHTS, number> {
   const w = STRENGTH_WEIGHTS;
   const dialog = f.dialogIn + f.dialogOut;
-  const overdue = overdueRatio(f);
+  const silence = f.silenceDays === undefined ? undefined : Math.log1p(f.silenceDays);
+  const both = f.myShare !== undefined && f.otherShare !== undefined;
+  const my = Math.max(f.myShare ?? 0, SHARE_FLOOR);
+  const their = Math.max(f.otherShare ?? 0, SHARE_FLOOR);
   return {
     bias: w.bias,
-    fresh: w.fresh * Math.log(f.fresh + FLOOR),
-    lasting: w.lasting * Math.log(f.lasting + FLOOR),
+    silence: silence === undefined ? 0 : w.silence * silence,
+    silenceSq: silence === undefined ? 0 : w.silenceSq * silence * silence,
+    month: f.events > f.observed ? w.month * Math.log(f.month + FLOOR) : 0,
+    sessions: w.sessions * Math.log1p(f.talkSessions),
     reciprocal: isReciprocal(f) ? w.reciprocal * Math.log1p(Math.min(f.turns, 20)) : 0,
     oneWay: dialog > 0 && f.reciprocity === 0 && f.meetings === 0 ? w.oneWay * unansweredFor(f) : 0,
     onlyLight: dialog === 0 && f.meetings === 0 && f.light > 0 ? w.onlyLight : 0,
     depth: w.depth * Math.min(1, Math.log1p(f.avgChars) / Math.log(1000)),
     channel: w.channel * Math.max(0, Math.min(f.channels.length, 4) - 1),
     meeting: w.meeting * Math.log1p(f.meetings + f.sharedEvents),
-    overdue: overdue === undefined ? 0 : -w.overdue * Math.max(0, Math.log(overdue)),
-    otherIdle: f.otherIdleDays === undefined ? 0 : -w.otherIdle * Math.log1p(f.otherIdleDays / 7),
+    shareBoth: both ? w.shareBoth * Math.min(my, their) : 0,
+    shareLog: both ? w.shareLog * (Math.log(my) + Math.log(their)) : 0,
+    active: f.lessActiveTotal === undefined ? 0 : w.active * Math.log(f.lessActiveTotal + FLOOR),
+    otherIdle: f.otherIdleDays === undefined ? 0 : -w.otherIdle * Math.log1p(f.otherIdleDays),
     contact: f.contactKinds.length > 0 ? w.contact : 0,
   };
 }
@@ -396,6 +498,14 @@ export function explain(f: TieFeatures, context: TieContext = {}): string[] {
     reasons.push(
       `${they} ${they === "they" ? "have" : "has"} not been active anywhere for ${duration(f.otherIdleDays * DAY)}`,
     );
+  }
+  if (f.otherShare !== undefined && f.otherShare >= 0.5 && f.week >= 1) {
+    reasons.push(
+      `${they} ${they === "they" ? "have" : "has"} been writing to you more than to anyone else lately`,
+    );
+  }
+  if (f.myShare !== undefined && f.myShare >= 0.3 && f.week >= 1) {
+    reasons.push("a large part of your recent dialog");
   }
   if (f.contactKinds.length > 0) {
     const kinds = [...new Set(f.contactKinds)].map((k) => k.replace(/_/g, " "));

@@ -318,12 +318,36 @@ function ties(): Migration {
   };
 }
 
+/**
+ * Replies the user owes, found while ties are computed: per person and place (a thread, or
+ * a channel when there is none), their latest answerable message no message of mine followed.
+ */
+function owed(dialect: Dialect): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await idColumn(db.schema.createTable("owed"), dialect)
+        .addColumn("person_id", "bigint", (c) =>
+          c.notNull().references("people.id").onDelete("cascade"),
+        )
+        .addColumn("interaction_id", "bigint", notNull)
+        .addColumn("channel", "text", notNull)
+        .addColumn("kind", "text", notNull)
+        .addColumn("thread_id", "bigint")
+        .addColumn("at", "bigint", notNull)
+        .addColumn("waiting", "integer", notNull)
+        .execute();
+      await db.schema.createIndex("owed_person").on("owed").column("person_id").execute();
+    },
+  };
+}
+
 function provider(dialect: Dialect): MigrationProvider {
   return {
     getMigrations: async () => ({
       "0001_initial": initial(dialect),
       "0002_resolution": resolution(dialect),
       "0003_ties": ties(),
+      "0004_owed": owed(dialect),
     }),
   };
 }

@@ -24,6 +24,7 @@
  * - forgotten: hashes of the identity keys of people the user asked irl to forget.
  * - person_flags: the user's pin, snooze and tier override for a person.
  * - ties: each person's tie strength, tier and reasons, as last computed.
+ * - owed: replies the user owes, found while computing ties (see plans/due.ts).
  *
  * Rows that came from a party (interactions, content, contacts, attendance) remember the
  * identity they were resolved through (`*_identity_id`), so a split can hand them back.
@@ -222,6 +223,19 @@ export interface TiesTable {
   computed_at: number;
 }
 
+export interface OwedTable {
+  id: Generated<number>;
+  person_id: number;
+  /** Their latest unanswered message in this place. */
+  interaction_id: number;
+  channel: string;
+  kind: string;
+  thread_id: number | null;
+  at: number;
+  /** How many of their messages here wait for an answer. */
+  waiting: number;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -245,6 +259,7 @@ export interface Database {
   person_flags: PersonFlagsTable;
   meta: MetaTable;
   ties: TiesTable;
+  owed: OwedTable;
 }
 
 export type Person = Selectable<PeopleTable>;

@@ -19,7 +19,8 @@
  * 6. Measures: ROC AUC as the Mann–Whitney statistic with mid-ranks for tied scores, and per-person
  *    hit@1: for each person with at least one positive tie, whether their top-scored tie is
  *    positive (a tie at the top counts as the share of positives among the tied ties).
- * Nothing after T reaches any score. The scorer's weights are the product's own: their shape was
+ * Each person also gets a recent-activity total (7-day half-life, any message as of T) passed as
+ * myRecentTotal / otherRecentTotal. Nothing after T reaches any score. The scorer's weights are the product's own (see STRENGTH_WEIGHTS for how they were fitted at T0 = T − 30 days); earlier their shape was
  * set by reasoning, and the few numbers the network can speak to (the chat half-life, the weights
  * of fresh vs lasting activity and of the other person's idleness) were compared on an earlier cut,
  * T' = 50th percentile with its own 30-day outcome, never on the T split. (That cut's outcome
@@ -28,12 +29,12 @@
  *
  * @example
  * const report = await evaluateStrength("../shared/corpora/temporal/CollegeMsg.txt");
- * report.auc.irl // 0.751 on CollegeMsg (recency 0.750, decayed count 0.680)
+ * report.auc.irl // 0.771 on CollegeMsg (recency 0.750, decayed count 0.680)
  */
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { DAY } from "../phrases.js";
-import { TieAccumulator } from "../strength.js";
+import { TieAccumulator, WEEK_HALF_LIFE_DAYS } from "../strength.js";
 import { auc, hitAt1, type RankedTie } from "./auc.js";
 
 export interface EvalOptions {
@@ -54,6 +55,9 @@ export interface EvalReport {
   positives: number;
   auc: { irl: number; recency: number; decay: number };
   hit1: { irl: number; recency: number; decay: number };
+  /** Where T fell (percentile) and the outcome window in days. */
+  percentile: number;
+  horizonDays: number;
   seconds: number;
 }
 
@@ -86,6 +90,21 @@ export async function evaluateStrength(
 
   const pairs = new Map<number, PairState>();
   const lastActive = new Float64Array(people).fill(Number.NaN);
+  // Each person's recent activity (any message sent or received), 7-day half-life, as of T.
+  const recent = new Float64Array(people);
+  const recentAt = new Float64Array(people).fill(Number.NaN);
+  const bumpRecent = (p: number, t: number) => {
+    const since = recentAt[p] as number;
+    recent[p] = Number.isNaN(since)
+      ? 1
+      : (recent[p] as number) * 0.5 ** ((t - since) / (WEEK_HALF_LIFE_DAYS * DAY)) + 1;
+    recentAt[p] = t;
+  };
+  const recentAtCut = (p: number) =>
+    Number.isNaN(recentAt[p] as number)
+      ? 0
+      : (recent[p] as number) *
+        0.5 ** ((cutAt - (recentAt[p] as number)) / (WEEK_HALF_LIFE_DAYS * DAY));
   for (const i of order) {
     const t = at[i] as number;
     if (t > horizon) break;
@@ -124,6 +143,8 @@ export async function evaluateStrength(
     pair.last = t;
     lastActive[s] = t;
     lastActive[d] = t;
+    bumpRecent(s, t);
+    bumpRecent(d, t);
   }
 
   const n = pairs.size;
@@ -138,8 +159,18 @@ export async function evaluateStrength(
   };
   let k = 0;
   for (const p of pairs.values()) {
-    const fromA = p.tie.finish(cutAt, { otherLastActiveAt: lastActive[p.b] as number }).score;
-    const fromB = p.tie.finish(cutAt, { otherLastActiveAt: lastActive[p.a] as number }).score;
+    const totalA = recentAtCut(p.a);
+    const totalB = recentAtCut(p.b);
+    const fromA = p.tie.finish(cutAt, {
+      otherLastActiveAt: lastActive[p.b] as number,
+      myRecentTotal: totalA,
+      otherRecentTotal: totalB,
+    }).score;
+    const fromB = p.tie.finish(cutAt, {
+      otherLastActiveAt: lastActive[p.a] as number,
+      myRecentTotal: totalB,
+      otherRecentTotal: totalA,
+    }).score;
     irl[k] = Math.min(fromA, fromB);
     recency[k] = -(cutAt - p.last);
     decay[k] = p.decayed * 0.5 ** ((cutAt - p.decayedAt) / DECAY_HALF_LIFE_MS);
@@ -169,6 +200,8 @@ export async function evaluateStrength(
       recency: hitAt1(ranked.recency),
       decay: hitAt1(ranked.decay),
     },
+    percentile,
+    horizonDays: options.horizonDays ?? 30,
     seconds: (performance.now() - started) / 1000,
   };
 }

@@ -10,6 +10,7 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { STRENGTH_WEIGHTS } from "../strength.js";
 import { type EvalReport, evaluateStrength } from "./protocol.js";
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -24,6 +25,12 @@ export function formatReport(r: EvalReport): string[] {
   const day = new Date(r.cutAt).toISOString().slice(0, 16).replace("T", " ");
   return [
     `file: ${r.file}`,
+    `protocol: T = the ${r.percentile}th-percentile message; ties = pairs with a message up to T; positive = a message in (T, T + ${r.horizonDays} days]`,
+    `          scores use messages up to T only, through TieAccumulator.finish(T, context) from each side (lower kept);`,
+    `          context = other's last activity, each person's 7-day-half-life activity total as of T`,
+    `weights: ${Object.entries(STRENGTH_WEIGHTS)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(" ")}`,
     `${r.messages} messages among ${r.people} people${r.skippedLines ? ` (${r.skippedLines} unreadable lines skipped)` : ""}; T = ${day} UTC (70th percentile)`,
     `${r.ties} ties up to T, ${r.positives} positive (a message in the next 30 days)`,
     `                AUC    hit@1`,
