@@ -20,6 +20,7 @@ import {
   weightTable,
 } from "../identity/model/index.js";
 import {
+  compareProfilesInto,
   PROFILE_BLOCKING,
   PROFILE_COMPARISONS,
   PROFILE_MAX_BLOCK,
@@ -59,12 +60,13 @@ function run(n: number): { lines: string[]; pairsPerSecond: number } {
   const t1 = performance.now();
   const pairs = candidatePairs(prepared, PROFILE_BLOCKING, { maxBlock: PROFILE_MAX_BLOCK });
   const t2 = performance.now();
-  const levels = compareAll(prepared, PROFILE_COMPARISONS, pairs);
+  const levels = compareAll(prepared, PROFILE_COMPARISONS, pairs, compareProfilesInto);
   const t3 = performance.now();
   const { model } = trainOnLevels(prepared, PROFILE_COMPARISONS, levels, {
     seed: 1,
     uSamples: 100_000,
     rules: ruleRanges(PROFILE_BLOCKING, pairs),
+    compare: compareProfilesInto,
   });
   const t4 = performance.now();
   const table = weightTable(model);

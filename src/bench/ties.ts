@@ -112,7 +112,7 @@ async function main() {
     );
   } finally {
     await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (!process.env.IRL_BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

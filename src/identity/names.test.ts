@@ -61,3 +61,29 @@ describe("soundex", () => {
     expect(soundex("")).toBe("");
   });
 });
+
+describe("foldName on plain ASCII", () => {
+  it("matches the full Unicode folding", () => {
+    const slow = (raw: string) =>
+      raw
+        .normalize("NFKD")
+        .replace(/\p{M}/gu, "")
+        .toLowerCase()
+        .replace(/['’`]/g, "")
+        .replace(/[^\p{L}\p{N}-]+/gu, " ")
+        .replace(/\s*-+\s*/g, "-")
+        .replace(/^-+|-+$/g, "")
+        .trim();
+    for (const raw of [
+      "  O'Brien, Mary-Kate ",
+      "- Smith -Jones-",
+      "Dr. J.R.R. Tolkien III",
+      "ACME Labs (UK) Ltd.",
+      "a -- b",
+      "x_y\tz`w",
+      "",
+    ]) {
+      expect(foldName(raw)).toBe(slow(raw));
+    }
+  });
+});

@@ -64,8 +64,23 @@ const PARTICLES = new Set([
   "mac",
 ]);
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lowercase, accents folded, apostrophes dropped, everything but letters, digits and hyphens → space. */
 export function foldName(raw: string): string {
+  if (ASCII.test(raw)) {
+    // Same steps without NFKD and marks, which cannot change plain ASCII.
+    const s = raw
+      .toLowerCase()
+      .replace(/['`]/g, "")
+      .replace(/[^a-z0-9-]+/g, " ");
+    return s.includes("-")
+      ? s
+          .replace(/\s*-+\s*/g, "-")
+          .replace(/^-+|-+$/g, "")
+          .trim()
+      : s.trim();
+  }
   return raw
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")

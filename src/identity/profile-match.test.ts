@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import {
   buildBlockIndex,
   candidatesFor,
+  compareProfilesInto,
   explainPair,
   MIN_EM_PAIRS,
   matchCandidates,
   matchProfiles,
+  PROFILE_COMPARISONS,
   PROFILE_PRIOR_MODEL,
   type Profile,
   prepareProfile,
@@ -90,5 +92,21 @@ describe("incremental candidates", () => {
     const byId = new Map(profiles.map((p) => [p.id, p]));
     const scored = matchCandidates(PROFILE_PRIOR_MODEL, pairs, (i) => byId.get(i), 0);
     expect(scored.length).toBe(pairs.length);
+  });
+});
+
+describe("compareProfilesInto", () => {
+  it("gives the same levels as each comparison on its own", () => {
+    const { profiles } = syntheticProfiles(1500, 12);
+    const prepared = profiles.map(prepareProfile);
+    const out = new Uint8Array(PROFILE_COMPARISONS.length);
+    for (let i = 0; i + 7 < prepared.length; i++) {
+      for (const j of [i + 1, i + 7, (i * 31) % prepared.length]) {
+        const a = prepared[i] as ReturnType<typeof prepareProfile>;
+        const b = prepared[j] as ReturnType<typeof prepareProfile>;
+        compareProfilesInto(a, b, out, 0);
+        expect(Array.from(out)).toEqual(PROFILE_COMPARISONS.map((c) => c.compare(a, b)));
+      }
+    }
   });
 });

@@ -20,7 +20,6 @@ import type { BlockingRule, Comparison } from "./model/comparison.js";
 import {
   candidatePairs,
   compareAll,
-  compareInto,
   type Model,
   priorWeight,
   probabilityOf,
@@ -63,9 +62,17 @@ export interface ProfileMatch {
   verifiedAgreement: boolean;
 }
 
+export interface PreparedName {
+  raw: string;
+  parsed: ParsedName;
+  /** Given name and surname with everything but a–z removed ("" when absent). */
+  g: string;
+  s: string;
+}
+
 export interface PreparedProfile {
   profile: Profile;
-  names: { raw: string; parsed: ParsedName }[];
+  names: PreparedName[];
   emails: string[];
   /** E-mail user names, without a "+tag" ("ada.lovelace42"); role names (info@) left out. */
   locals: string[];
@@ -73,6 +80,8 @@ export interface PreparedProfile {
   spelled: string[];
   /** Domains of e-mails that are not free-mail providers. */
   domains: string[];
+  /** First label of each of those domains ("acme" for acme.co.uk). */
+  domainLabels: string[];
   urls: string[];
   /** Hosts of sites that can stand for one person (not a social network's home page). */
   hosts: string[];
@@ -140,55 +149,112 @@ export function isFreeMail(domain: string): boolean {
 
 const compact = (s: string) => s.replace(/[^a-z]/g, "");
 
+/** Bounded memo of pure per-string preparation (names, organisations, places repeat a lot). */
+class Memo<V> {
+  private map = new Map<string, V>();
+  constructor(private readonly limit: number) {}
+  get(key: string, make: (key: string) => V): V {
+    let v = this.map.get(key);
+    if (v === undefined) {
+      v = make(key);
+      if (this.map.size >= this.limit) this.map.clear();
+      this.map.set(key, v);
+    }
+    return v;
+  }
+}
+
+const nameMemo = new Memo<PreparedName | null>(50_000);
+const orgMemo = new Memo<string>(50_000);
+const placeMemo = new Memo<{ key: string; city: string }>(20_000);
+
+function prepareName(raw: string): PreparedName | null {
+  const parsed = parseName(raw);
+  if (!parsed.given) return null;
+  return { raw, parsed, g: compact(parsed.given), s: compact(parsed.surname) };
+}
+
+const orgKey = (raw: string) =>
+  foldName(raw)
+    .replace(ORG_SUFFIX, "")
+    .replace(/[\s-]+/g, "");
+
+const placeKey = (raw: string) => {
+  const key = foldName(raw);
+  const comma = raw.indexOf(",");
+  return { key, city: comma < 0 ? key : foldName(raw.slice(0, comma)) };
+};
+
+const NONE: never[] = [];
+
 export function prepareProfile(profile: Profile): PreparedProfile {
-  const emails = profile.emails.map((e) => e.value);
-  const locals: string[] = [];
-  const spelled: string[] = [];
-  const domains: string[] = [];
+  const emails = profile.emails.length === 0 ? NONE : profile.emails.map((e) => e.value);
+  let locals: string[] = NONE;
+  let spelled: string[] = NONE;
+  let domains: string[] = NONE;
+  let domainLabels: string[] = NONE;
   for (const e of emails) {
     const at = e.lastIndexOf("@");
-    const local = e.slice(0, at).replace(/\+.*$/, "");
+    const plus = e.indexOf("+");
+    const local = e.slice(0, plus >= 0 && plus < at ? plus : at);
     const letters = compact(local);
     if (local.length >= 3 && !ROLE_LOCALS.has(letters)) {
+      if (locals === NONE) locals = [];
       locals.push(local);
-      if (letters.length >= 4) spelled.push(letters);
+      if (letters.length >= 4) {
+        if (spelled === NONE) spelled = [];
+        spelled.push(letters);
+      }
     }
     const domain = e.slice(at + 1);
-    if (domain && !isFreeMail(domain)) domains.push(domain);
+    if (domain && !isFreeMail(domain)) {
+      if (domains === NONE) {
+        domains = [];
+        domainLabels = [];
+      }
+      domains.push(domain);
+      const dot = domain.indexOf(".");
+      domainLabels.push(dot < 0 ? domain : domain.slice(0, dot));
+    }
   }
-  const urls = profile.urls.map((u) => u.value);
-  const hosts: string[] = [];
+  const urls = profile.urls.length === 0 ? NONE : profile.urls.map((u) => u.value);
+  let hosts: string[] = NONE;
   for (const u of urls) {
     const slash = u.indexOf("/");
     const host = slash < 0 ? u : u.slice(0, slash);
-    if (!isGenericUrl(host) && !hosts.includes(host)) hosts.push(host);
+    if (!isGenericUrl(host) && !hosts.includes(host)) {
+      if (hosts === NONE) hosts = [];
+      hosts.push(host);
+    }
+  }
+  const names: PreparedName[] = [];
+  for (const raw of profile.names) {
+    const n = nameMemo.get(raw, prepareName);
+    if (n) names.push(n);
+  }
+  const orgs: PreparedProfile["orgs"] = [];
+  for (const raw of profile.organizations) {
+    const key = orgMemo.get(raw, orgKey);
+    if (key) orgs.push({ raw, key });
+  }
+  const places: PreparedProfile["places"] = [];
+  for (const raw of profile.locations) {
+    const { key, city } = placeMemo.get(raw, placeKey);
+    if (key) places.push({ raw, key, city });
   }
   return {
     profile,
-    names: profile.names
-      .map((raw) => ({ raw, parsed: parseName(raw) }))
-      .filter((n) => n.parsed.given),
+    names,
     emails,
     locals,
     spelled,
     domains,
+    domainLabels,
     urls,
     hosts,
-    handles: profile.handles.map((h) => h.value),
-    orgs: profile.organizations
-      .map((raw) => ({
-        raw,
-        key: foldName(raw)
-          .replace(ORG_SUFFIX, "")
-          .replace(/[\s-]+/g, ""),
-      }))
-      .filter((o) => o.key),
-    places: profile.locations
-      .map((raw) => {
-        const key = foldName(raw);
-        return { raw, key, city: foldName(raw.split(",")[0] ?? "") };
-      })
-      .filter((p) => p.key),
+    handles: profile.handles.length === 0 ? NONE : profile.handles.map((h) => h.value),
+    orgs,
+    places,
   };
 }
 
@@ -222,11 +288,9 @@ function shared(xs: readonly string[], ys: readonly string[]): string | undefine
 }
 
 /** Does an e-mail user name spell this person's name (adalovelace, alovelace, lovelacea …)? */
-function localFitsName(local: string, names: PreparedProfile["names"]): boolean {
+function localFitsName(local: string, names: readonly PreparedName[]): boolean {
   if (local.length < 4) return false;
-  for (const { parsed } of names) {
-    const g = compact(parsed.given);
-    const s = compact(parsed.surname);
+  for (const { g, s } of names) {
     if (!g || !s) continue;
     if (
       local === g + s ||
@@ -267,7 +331,8 @@ function domainMatch(
     [b, a],
   ] as const) {
     for (const d of x.domains) {
-      const label = d.split(".")[0] ?? "";
+      const dot = d.indexOf(".");
+      const label = dot < 0 ? d : d.slice(0, dot);
       for (const o of y.orgs)
         if (label.length >= 3 && label === o.key) return { level: 2, domain: d, other: o.raw };
     }
@@ -312,6 +377,115 @@ function placeMatch(
     }
   }
   return city ?? { level: 3, x: a.places[0]?.raw ?? "", y: b.places[0]?.raw ?? "" };
+}
+
+/** Level of the name comparison only (as `bestName`, without building the explanation). */
+function nameLevel(a: PreparedProfile, b: PreparedProfile): number {
+  let best = 0;
+  for (const na of a.names) {
+    for (const nb of b.names) {
+      const level = NAME_LEVEL[compareNames(na.parsed, nb.parsed)];
+      if (level === 1) return 1;
+      if (best === 0 || level < best) best = level;
+    }
+  }
+  return best;
+}
+
+function has(xs: readonly string[], ys: readonly string[]): boolean {
+  for (let i = 0; i < xs.length; i++) if (ys.includes(xs[i] as string)) return true;
+  return false;
+}
+
+/** Level of the domain comparison only (as `domainMatch`). */
+function domainLevel(a: PreparedProfile, b: PreparedProfile, sameEmail: boolean): number {
+  if (sameEmail) return 0;
+  const ad = a.domains;
+  const bd = b.domains;
+  if (ad.length === 0 && bd.length === 0) return 0;
+  for (const d of ad) for (const h of b.hosts) if (sameHost(d, h)) return 1;
+  for (const d of bd) for (const h of a.hosts) if (sameHost(d, h)) return 1;
+  for (const label of a.domainLabels)
+    if (label.length >= 3) for (const o of b.orgs) if (label === o.key) return 2;
+  for (const label of b.domainLabels)
+    if (label.length >= 3) for (const o of a.orgs) if (label === o.key) return 2;
+  if (has(ad, bd)) return 3;
+  const aHas = ad.length > 0;
+  const bHas = bd.length > 0;
+  const comparable =
+    (aHas && (b.hosts.length > 0 || b.orgs.length > 0 || bHas)) ||
+    (bHas && (a.hosts.length > 0 || a.orgs.length > 0));
+  return comparable ? 4 : 0;
+}
+
+function orgLevel(a: PreparedProfile, b: PreparedProfile): number {
+  if (a.orgs.length === 0 || b.orgs.length === 0) return 0;
+  let fuzzy = false;
+  for (const x of a.orgs) {
+    for (const y of b.orgs) {
+      if (x.key === y.key) return 1;
+      if (
+        !fuzzy &&
+        (x.key.startsWith(y.key) || y.key.startsWith(x.key) || jaroWinkler(x.key, y.key) >= 0.9)
+      ) {
+        fuzzy = true;
+      }
+    }
+  }
+  return fuzzy ? 2 : 3;
+}
+
+function placeLevel(a: PreparedProfile, b: PreparedProfile): number {
+  if (a.places.length === 0 || b.places.length === 0) return 0;
+  let city = false;
+  for (const x of a.places) {
+    for (const y of b.places) {
+      if (x.key === y.key) return 1;
+      if (!city && x.city && x.city === y.city) city = true;
+    }
+  }
+  return city ? 2 : 3;
+}
+
+/**
+ * All eight levels of one pair at once, in `PROFILE_COMPARISONS` order — the same levels as
+ * calling each comparison, with the name agreement and shared e-mail worked out once.
+ */
+export function compareProfilesInto(
+  a: PreparedProfile,
+  b: PreparedProfile,
+  out: Uint8Array,
+  offset: number,
+): void {
+  const name = nameLevel(a, b);
+  out[offset] = name;
+  const bothEmails = a.emails.length > 0 && b.emails.length > 0;
+  const sameEmail = bothEmails && has(a.emails, b.emails);
+  out[offset + 1] = bothEmails ? (sameEmail ? 1 : 2) : 0;
+  let emailName: number;
+  if (sameEmail) emailName = 0;
+  else if (a.locals.length > 0 && b.locals.length > 0 && has(a.locals, b.locals)) emailName = 1;
+  else if (name <= 2) emailName = 0;
+  else if (localNameMatch(a, b)) emailName = 2;
+  else {
+    const aCan = a.spelled.length > 0 && b.names.length > 0;
+    const bCan = b.spelled.length > 0 && a.names.length > 0;
+    emailName = aCan || bCan ? 3 : 0;
+  }
+  out[offset + 2] = emailName;
+  out[offset + 3] = domainLevel(a, b, sameEmail);
+  out[offset + 4] =
+    a.urls.length === 0 || b.urls.length === 0
+      ? 0
+      : has(a.urls, b.urls)
+        ? 1
+        : has(a.hosts, b.hosts)
+          ? 2
+          : 3;
+  out[offset + 5] =
+    a.handles.length === 0 || b.handles.length === 0 ? 0 : has(a.handles, b.handles) ? 1 : 2;
+  out[offset + 6] = orgLevel(a, b);
+  out[offset + 7] = placeLevel(a, b);
 }
 
 export const PROFILE_COMPARISONS: Comparison<PreparedProfile>[] = [
@@ -461,9 +635,7 @@ export function identityKeys(p: PreparedProfile): string[] {
 /** Block keys from names that survive nicknames, initials, a typo and swapped order. */
 export function nameKeys(p: PreparedProfile): string[] {
   const keys = new Set<string>();
-  for (const { parsed } of p.names) {
-    const g = compact(parsed.given);
-    const s = compact(parsed.surname);
+  for (const { g, s } of p.names) {
     if (!s || !g) continue;
     keys.add(`n:${g[0]}|${s}`);
     keys.add(g < s ? `w:${g}|${s}` : `w:${s}|${g}`);
@@ -481,9 +653,7 @@ export function spelledKeys(p: PreparedProfile): string[] {
   const keys = new Set<string>();
   for (const l of p.locals) if (l.length >= 5) keys.add(`l:${l}`);
   for (const l of p.spelled) keys.add(`s:${l}`);
-  for (const { parsed } of p.names) {
-    const g = compact(parsed.given);
-    const s = compact(parsed.surname);
+  for (const { g, s } of p.names) {
     if (!s || !g) continue;
     keys.add(`s:${g}${s}`);
     keys.add(`s:${g[0]}${s}`);
@@ -496,9 +666,37 @@ export function profileKeys(p: PreparedProfile): string[] {
   return [...identityKeys(p), ...nameKeys(p), ...spelledKeys(p)];
 }
 
+const DIGITS = /\d{2,}/g;
+
+/**
+ * Keys that split a name block too big to compare whole (a common name in a big graph): the
+ * place, the organisation, the work domain or site host, and numbers in e-mail user names,
+ * sites and handles (people reuse their numbers).
+ */
+export function refineKeys(p: PreparedProfile): string[] {
+  const keys: string[] = [];
+  for (const x of p.places) if (x.city) keys.push(`c:${x.city}`);
+  for (const o of p.orgs) keys.push(`o:${o.key}`);
+  for (const d of p.domains) keys.push(`h:${d}`);
+  for (const h of p.hosts) keys.push(`h:${h}`);
+  for (const list of [p.locals, p.urls, p.handles]) {
+    for (const v of list) for (const m of v.match(DIGITS) ?? NONE) keys.push(`#:${m}`);
+  }
+  return keys;
+}
+
+/** Largest name block compared whole; bigger ones are split on `refineKeys`. */
+export const PROFILE_NAME_BLOCK = 24;
+
 export const PROFILE_BLOCKING: BlockingRule<PreparedProfile>[] = [
   { name: "shared identity", uses: ["email", "domain", "url", "handle"], keys: identityKeys },
-  { name: "name keys", uses: ["name", "email_name"], keys: nameKeys },
+  {
+    name: "name keys",
+    uses: ["name", "email_name"],
+    keys: nameKeys,
+    refine: refineKeys,
+    maxBlock: PROFILE_NAME_BLOCK,
+  },
   { name: "e-mail user names", uses: ["email_name", "name"], keys: spelledKeys, maxBlock: 10 },
 ];
 
@@ -582,11 +780,12 @@ export function trainProfileModel(
   if (pairs.count < MIN_EM_PAIRS) {
     return { model: PROFILE_PRIOR_MODEL, source: "prior", candidatePairs: pairs.count };
   }
-  const levels = compareAll(prepared, PROFILE_COMPARISONS, pairs);
+  const levels = compareAll(prepared, PROFILE_COMPARISONS, pairs, compareProfilesInto);
   const { model } = trainOnLevels(prepared, PROFILE_COMPARISONS, levels, {
     seed: options.seed ?? 1,
     uSamples: options.uSamples ?? 100_000,
     rules: ruleRanges(PROFILE_BLOCKING, pairs),
+    compare: compareProfilesInto,
   });
   return { model, source: "em", candidatePairs: pairs.count };
 }
@@ -611,7 +810,7 @@ export function verifiedAgreement(a: Profile, b: Profile): boolean {
 /** Score and explain one pair of prepared profiles. */
 export function explainPair(model: Model, a: PreparedProfile, b: PreparedProfile): ProfileMatch {
   const levels = new Uint8Array(PROFILE_COMPARISONS.length);
-  compareInto(PROFILE_COMPARISONS, a, b, levels, 0);
+  compareProfilesInto(a, b, levels, 0);
   const s = scoreLevels(model, levels);
   const reasons = s.contributions
     .map((c, k) => ({ c, k }))
@@ -648,7 +847,7 @@ export function matchProfiles(
   for (let p = 0; p < pairs.count; p++) {
     const a = prepared[pairs.left[p] as number] as PreparedProfile;
     const b = prepared[pairs.right[p] as number] as PreparedProfile;
-    compareInto(PROFILE_COMPARISONS, a, b, levels, 0);
+    compareProfilesInto(a, b, levels, 0);
     if (probabilityOf(weightOf(table, levels, 0), prior) < minProbability) continue;
     out.push(explainPair(model, a, b));
   }

@@ -1,10 +1,12 @@
 /**
  * Candidate pairs by blocking: every rule maps a record to block keys, and two records are
- * compared only when they share a key under some rule. Keys are hashed to 30 bits and sorted
- * with the record number packed beside them, so the work is one sort per rule plus the pairs
- * themselves; blocks larger than `maxBlock` are dropped (they would be quadratic and say
- * little). A pair shared by several keys or rules is emitted once — at the first rule, and
- * within it the smallest key, they share — so no set of seen pairs is ever held in memory.
+ * compared only when they share a key under some rule. Keys are hashed to 32 bits and
+ * radix-sorted with the record number beside them, so a rule costs a few linear passes plus
+ * the pairs themselves. A block larger than the rule's limit is split on the rule's `refine`
+ * keys when it has them (sub-blocks within the limit are compared) and dropped otherwise.
+ * Pairs are collected as (left, right·32 + rule) in typed arrays, bucketed by the left record
+ * and deduplicated there, so a pair shared by several keys or rules is emitted once with a
+ * mask of every rule that found it; no set of seen pairs is ever held as strings.
  *
  * @example
  * const pairs = candidatePairs(records, [
@@ -21,7 +23,7 @@ export interface CandidatePairs {
   right: Uint32Array;
   /** Bit r set when the pair shares a (kept) block under rule r; at most 32 rules. */
   rules: Uint32Array;
-  /** Pairs first produced by each rule, in rule order. */
+  /** Pairs first produced by each rule (lowest rule bit), in rule order. */
   perRule: { rule: string; pairs: number; droppedBlocks: number }[];
 }
 
@@ -30,108 +32,177 @@ export interface BlockingOptions {
   maxBlock?: number;
 }
 
-const HASH_BITS = 30;
-const RECORD_BITS = 23;
+const RECORD_BITS = 27;
 const RECORD_SPACE = 2 ** RECORD_BITS;
 
-/** FNV-1a over UTF-16 code units, folded to 30 bits. */
+/** FNV-1a over UTF-16 code units, 32 bits (unsigned). */
 export function hashKey(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
     h ^= key.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h ^ (h >>> HASH_BITS)) & ((1 << HASH_BITS) - 1);
+  return (h ^ (h >>> 15)) >>> 0;
 }
 
-/** Per-record key hashes of one rule, flat. */
-interface RuleKeys {
-  offsets: Int32Array;
-  hashes: Uint32Array;
-  oversized: Set<number>;
+/** Mix two 32-bit hashes into one (a block key joined with a refining key). */
+export function mixHash(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
-function keysOfRule<R>(records: readonly R[], rule: BlockingRule<R>): RuleKeys {
-  const n = records.length;
-  const offsets = new Int32Array(n + 1);
-  let hashes = new Uint32Array(Math.max(16, n * 2));
-  let used = 0;
-  for (let i = 0; i < n; i++) {
-    offsets[i] = used;
-    const keys = rule.keys(records[i] as R);
-    for (const k of keys) {
-      if (!k) continue;
-      const h = hashKey(k);
-      let dup = false;
-      for (let p = offsets[i] as number; p < used; p++) if (hashes[p] === h) dup = true;
-      if (dup) continue;
-      if (used === hashes.length) {
-        const grown = new Uint32Array(hashes.length * 2);
-        grown.set(hashes);
-        hashes = grown;
-      }
-      hashes[used++] = h;
-    }
-  }
-  offsets[n] = used;
-  return { offsets, hashes: hashes.subarray(0, used), oversized: new Set() };
-}
-
-function shareKey(k: RuleKeys, x: number, y: number, below: number): boolean {
-  const xs = k.offsets[x] as number;
-  const xe = k.offsets[x + 1] as number;
-  const ys = k.offsets[y] as number;
-  const ye = k.offsets[y + 1] as number;
-  for (let p = xs; p < xe; p++) {
-    const h = k.hashes[p] as number;
-    if (h >= below || k.oversized.has(h)) continue;
-    for (let q = ys; q < ye; q++) if (k.hashes[q] === h) return true;
-  }
-  return false;
-}
-
-class PairBuffer {
-  left = new Uint32Array(1024);
-  right = new Uint32Array(1024);
-  rules = new Uint32Array(1024);
+/** A growable pair of Uint32 columns. */
+export class U32Pairs {
+  a: Uint32Array;
+  b: Uint32Array;
   count = 0;
-  push(a: number, b: number, mask: number): void {
-    if (this.count === this.left.length) {
-      const grow = (x: Uint32Array) => {
-        const y = new Uint32Array(x.length * 2);
-        y.set(x);
-        return y;
-      };
-      this.left = grow(this.left);
-      this.right = grow(this.right);
-      this.rules = grow(this.rules);
+  constructor(capacity = 1024) {
+    this.a = new Uint32Array(Math.max(16, capacity));
+    this.b = new Uint32Array(Math.max(16, capacity));
+  }
+  push(x: number, y: number): void {
+    if (this.count === this.a.length) {
+      const size = Math.ceil(this.a.length * 1.5);
+      const a = new Uint32Array(size);
+      a.set(this.a);
+      this.a = a;
+      const b = new Uint32Array(size);
+      b.set(this.b);
+      this.b = b;
     }
-    this.left[this.count] = a;
-    this.right[this.count] = b;
-    this.rules[this.count] = mask;
+    this.a[this.count] = x;
+    this.b[this.count] = y;
     this.count++;
   }
 }
 
-function sortedEntries(keys: RuleKeys, n: number): Float64Array {
-  const packed = new Float64Array(keys.hashes.length);
-  for (let i = 0; i < n; i++) {
-    for (let p = keys.offsets[i] as number; p < (keys.offsets[i + 1] as number); p++) {
-      packed[p] = (keys.hashes[p] as number) * RECORD_SPACE + i;
+/**
+ * Stable LSD radix sort of `keys[0..count)` (unsigned 32-bit) carrying `values`, 11 bits a
+ * pass; returns the sorted columns (possibly the scratch arrays, not the inputs).
+ */
+export function radixSortByKey(
+  keys: Uint32Array,
+  values: Uint32Array,
+  count: number,
+): { keys: Uint32Array; values: Uint32Array } {
+  let k = keys;
+  let v = values;
+  let k2: Uint32Array = new Uint32Array(count);
+  let v2: Uint32Array = new Uint32Array(count);
+  const counts = new Uint32Array(2048);
+  for (let shift = 0; shift < 32; shift += 11) {
+    counts.fill(0);
+    for (let i = 0; i < count; i++) {
+      const d = ((k[i] as number) >>> shift) & 2047;
+      counts[d] = (counts[d] as number) + 1;
     }
+    let sum = 0;
+    for (let d = 0; d < 2048; d++) {
+      const c = counts[d] as number;
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < count; i++) {
+      const key = k[i] as number;
+      const d = (key >>> shift) & 2047;
+      const at = counts[d] as number;
+      counts[d] = at + 1;
+      k2[at] = key;
+      v2[at] = v[i] as number;
+    }
+    [k, k2] = [k2, k];
+    [v, v2] = [v2, v];
   }
-  return packed.sort();
+  return { keys: k, values: v };
 }
 
-function markOversized(keys: RuleKeys, packed: Float64Array, maxBlock: number): void {
-  const m = packed.length;
-  for (let s = 0; s < m; ) {
-    const h = Math.floor((packed[s] as number) / RECORD_SPACE);
-    let e = s + 1;
-    while (e < m && Math.floor((packed[e] as number) / RECORD_SPACE) === h) e++;
-    if (e - s > maxBlock) keys.oversized.add(h);
-    s = e;
+/**
+ * Unique pairs from raw emissions (`left[i]` < `right[i]`, each with a rule bit), bucketed by
+ * the left record and sorted by the right one; masks of a pair's duplicates are OR-ed.
+ * `n` bounds the left values.
+ */
+export function uniquePairs(
+  left: Uint32Array,
+  right: Uint32Array,
+  masks: Uint32Array,
+  count: number,
+  n: number,
+): { count: number; left: Uint32Array; right: Uint32Array; rules: Uint32Array } {
+  const start = new Uint32Array(n + 1);
+  for (let i = 0; i < count; i++) {
+    const a = left[i] as number;
+    start[a + 1] = (start[a + 1] as number) + 1;
   }
+  for (let a = 0; a < n; a++) start[a + 1] = (start[a + 1] as number) + (start[a] as number);
+  const fill = start.slice(0, n);
+  const rs = new Uint32Array(count);
+  const ms = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    const a = left[i] as number;
+    const at = fill[a] as number;
+    fill[a] = at + 1;
+    rs[at] = right[i] as number;
+    ms[at] = masks[i] as number;
+  }
+  // Sort each bucket by right (insertion sort: buckets are small), then merge duplicates.
+  let out = 0;
+  const outLeft = new Uint32Array(count);
+  for (let a = 0; a < n; a++) {
+    const s = start[a] as number;
+    const e = start[a + 1] as number;
+    for (let i = s + 1; i < e; i++) {
+      const r = rs[i] as number;
+      const m = ms[i] as number;
+      let j = i - 1;
+      while (j >= s && (rs[j] as number) > r) {
+        rs[j + 1] = rs[j] as number;
+        ms[j + 1] = ms[j] as number;
+        j--;
+      }
+      rs[j + 1] = r;
+      ms[j + 1] = m;
+    }
+    for (let i = s; i < e; i++) {
+      const r = rs[i] as number;
+      if (out > 0 && i > s && rs[out - 1] === r) {
+        ms[out - 1] = ((ms[out - 1] as number) | (ms[i] as number)) >>> 0;
+      } else {
+        outLeft[out] = a;
+        rs[out] = r;
+        ms[out] = ms[i] as number;
+        out++;
+      }
+    }
+  }
+  return {
+    count: out,
+    left: outLeft.slice(0, out),
+    right: rs.slice(0, out),
+    rules: ms.slice(0, out),
+  };
+}
+
+/** (hash, record) entries of one rule's keys, sorted by hash then record. */
+function sortedEntries<R>(
+  records: readonly R[],
+  keysOf: (r: R) => readonly string[],
+): { keys: Uint32Array; values: Uint32Array; count: number } {
+  const n = records.length;
+  const buf = new U32Pairs(n * 2);
+  for (let i = 0; i < n; i++) {
+    const first = buf.count;
+    for (const k of keysOf(records[i] as R)) {
+      if (!k) continue;
+      const h = hashKey(k);
+      let dup = false;
+      for (let p = first; p < buf.count; p++) if (buf.a[p] === h) dup = true;
+      if (!dup) buf.push(h, i);
+    }
+  }
+  const sorted = radixSortByKey(buf.a, buf.b, buf.count);
+  return { ...sorted, count: buf.count };
 }
 
 /** All pairs (left < right) sharing a block under at least one rule, each once. */
@@ -143,59 +214,93 @@ export function candidatePairs<R>(
   const n = records.length;
   if (n >= RECORD_SPACE)
     throw new RangeError(`blocking supports fewer than ${RECORD_SPACE} records`);
-  const maxBlock = options.maxBlock ?? 200;
-  const out = new PairBuffer();
-  const perRule: CandidatePairs["perRule"] = [];
   if (rules.length > 32) throw new RangeError("blocking supports at most 32 rules");
-  const ruleKeys = rules.map((rule) => keysOfRule(records, rule));
-  const limits = rules.map((rule) => rule.maxBlock ?? maxBlock);
-  const sorted = ruleKeys.map((keys, r) => {
-    const packed = sortedEntries(keys, n);
-    markOversized(keys, packed, limits[r] as number);
-    return packed;
-  });
-  for (let r = 0; r < rules.length; r++) {
-    const keys = ruleKeys[r] as RuleKeys;
-    const packed = sorted[r] as Float64Array;
-    sorted[r] = new Float64Array(0);
-    const m = packed.length;
-    const before = out.count;
-    for (let s = 0; s < m; ) {
-      const h = Math.floor((packed[s] as number) / RECORD_SPACE);
+  const maxBlock = options.maxBlock ?? 200;
+  const raw = new U32Pairs(n * 4);
+  let rawMasks = new Uint32Array(raw.a.length);
+  const emit = (x: number, y: number, mask: number) => {
+    raw.push(x, y);
+    if (rawMasks.length < raw.a.length) {
+      const grown = new Uint32Array(raw.a.length);
+      grown.set(rawMasks);
+      rawMasks = grown;
+    }
+    rawMasks[raw.count - 1] = mask;
+  };
+  const emitRuns = (
+    keys: Uint32Array,
+    values: Uint32Array,
+    count: number,
+    limit: number,
+    mask: number,
+    oversized?: (s: number, e: number) => void,
+  ): number => {
+    let dropped = 0;
+    for (let s = 0; s < count; ) {
+      const h = keys[s] as number;
       let e = s + 1;
-      while (e < m && Math.floor((packed[e] as number) / RECORD_SPACE) === h) e++;
-      if (e - s <= (limits[r] as number)) {
+      while (e < count && keys[e] === h) e++;
+      if (e - s <= limit) {
         for (let x = s; x < e; x++) {
-          const a = (packed[x] as number) - h * RECORD_SPACE;
+          const a = values[x] as number;
           for (let y = x + 1; y < e; y++) {
-            const b = (packed[y] as number) - h * RECORD_SPACE;
-            if (shareKey(keys, a, b, h)) continue;
-            let earlier = false;
-            for (let q = 0; q < r && !earlier; q++) {
-              earlier = shareKey(ruleKeys[q] as RuleKeys, a, b, Number.POSITIVE_INFINITY);
-            }
-            if (earlier) continue;
-            let mask = 1 << r;
-            for (let q = r + 1; q < rules.length; q++) {
-              if (shareKey(ruleKeys[q] as RuleKeys, a, b, Number.POSITIVE_INFINITY)) mask |= 1 << q;
-            }
-            out.push(a, b, mask >>> 0);
+            const b = values[y] as number;
+            if (a < b) emit(a, b, mask);
+            else if (b < a) emit(b, a, mask);
           }
         }
-      }
+      } else if (oversized) oversized(s, e);
+      else dropped++;
       s = e;
     }
-    perRule.push({
-      rule: (rules[r] as BlockingRule<R>).name,
-      pairs: out.count - before,
-      droppedBlocks: keys.oversized.size,
-    });
-  }
-  return {
-    count: out.count,
-    left: out.left.subarray(0, out.count),
-    right: out.right.subarray(0, out.count),
-    rules: out.rules.subarray(0, out.count),
-    perRule,
+    return dropped;
   };
+  const dropped: number[] = [];
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r] as BlockingRule<R>;
+    const limit = rule.maxBlock ?? maxBlock;
+    const mask = (1 << r) >>> 0;
+    const { keys, values, count } = sortedEntries(records, (x) => rule.keys(x));
+    const refine = rule.refine;
+    if (!refine) {
+      dropped.push(emitRuns(keys, values, count, limit, mask));
+      continue;
+    }
+    const refineCache = new Map<number, number[]>();
+    const refineOf = (i: number): number[] => {
+      let hs = refineCache.get(i);
+      if (!hs) {
+        hs = [];
+        for (const k of refine.call(rule, records[i] as R)) {
+          const h = k ? hashKey(k) : 0;
+          if (k && !hs.includes(h)) hs.push(h);
+        }
+        refineCache.set(i, hs);
+      }
+      return hs;
+    };
+    const sub = new U32Pairs(1024);
+    emitRuns(keys, values, count, limit, mask, (s, e) => {
+      const h = keys[s] as number;
+      for (let x = s; x < e; x++) {
+        const i = values[x] as number;
+        for (const rh of refineOf(i)) sub.push(mixHash(h, rh), i);
+      }
+    });
+    const sorted = radixSortByKey(sub.a, sub.b, sub.count);
+    dropped.push(emitRuns(sorted.keys, sorted.values, sub.count, limit, mask));
+  }
+  const unique = uniquePairs(raw.a, raw.b, rawMasks, raw.count, n);
+  const perRule = rules.map((rule, r) => ({
+    rule: rule.name,
+    pairs: 0,
+    droppedBlocks: dropped[r] ?? 0,
+  }));
+  for (let p = 0; p < unique.count; p++) {
+    const m = unique.rules[p] as number;
+    const low = 31 - Math.clz32(m & -m);
+    const entry = perRule[low];
+    if (entry) entry.pairs++;
+  }
+  return { ...unique, perRule };
 }

@@ -33,6 +33,12 @@ export interface BlockingRule<R> {
   uses?: readonly string[];
   /** Largest block of this rule still compared (overrides the blocking-wide maximum). */
   maxBlock?: number;
+  /**
+   * Secondary keys that split a block too big to compare whole (a common name): members of an
+   * oversized block are re-blocked on the block key joined with each of these, and only the
+   * sub-blocks within the limit are compared. Without it oversized blocks are dropped.
+   */
+  refine?(record: R): readonly string[];
 }
 
 /** Most levels one comparison may have (null level included); levels are packed 4 bits each. */

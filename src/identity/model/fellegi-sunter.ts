@@ -39,13 +39,15 @@ export interface Model {
   lambda: number;
 }
 
-export interface TrainOptions extends BlockingOptions {
+export interface TrainOptions<R = unknown> extends BlockingOptions {
   seed?: number;
   /** Random pairs used to count u (default 200,000, or every pair when there are fewer). */
   uSamples?: number;
   maxIterations?: number;
   /** Stop when no parameter moves more than this (default 1e-6). */
   tolerance?: number;
+  /** All comparisons of a pair at once (faster than one `compare` call per comparison). */
+  compare?: CompareInto<R>;
 }
 
 export interface Trained {
@@ -72,6 +74,9 @@ export interface Score {
   contributions: Contribution[];
 }
 
+/** Writes the levels of one pair under every comparison into `out` at `offset`. */
+export type CompareInto<R> = (a: R, b: R, out: Uint8Array, offset: number) => void;
+
 /** Levels of one pair under every comparison, written into `out` at `offset`. */
 export function compareInto<R>(
   comparisons: readonly Comparison<R>[],
@@ -91,17 +96,15 @@ export function compareAll<R>(
   records: readonly R[],
   comparisons: readonly Comparison<R>[],
   pairs: CandidatePairs,
+  compare?: CompareInto<R>,
 ): Uint8Array {
   const c = comparisons.length;
   const levels = new Uint8Array(pairs.count * c);
   for (let p = 0; p < pairs.count; p++) {
-    compareInto(
-      comparisons,
-      records[pairs.left[p] as number] as R,
-      records[pairs.right[p] as number] as R,
-      levels,
-      p * c,
-    );
+    const a = records[pairs.left[p] as number] as R;
+    const b = records[pairs.right[p] as number] as R;
+    if (compare) compare(a, b, levels, p * c);
+    else compareInto(comparisons, a, b, levels, p * c);
   }
   return levels;
 }
@@ -110,9 +113,12 @@ export function compareAll<R>(
 export function estimateU<R>(
   records: readonly R[],
   comparisons: readonly Comparison<R>[],
-  options: { seed?: number; uSamples?: number } = {},
+  options: { seed?: number; uSamples?: number; compare?: CompareInto<R> } = {},
 ): number[][] {
   const n = records.length;
+  const compare =
+    options.compare ??
+    ((a: R, b: R, out: Uint8Array, offset: number) => compareInto(comparisons, a, b, out, offset));
   const c = comparisons.length;
   const counts = comparisons.map((cmp) => new Array<number>(cmp.levels.length).fill(0));
   const scratch = new Uint8Array(c);
@@ -128,7 +134,7 @@ export function estimateU<R>(
   if (total <= wanted) {
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
-        compareInto(comparisons, records[i] as R, records[j] as R, scratch, 0);
+        compare(records[i] as R, records[j] as R, scratch, 0);
         tally();
       }
     }
@@ -138,7 +144,7 @@ export function estimateU<R>(
       const i = randomInt(rnd, n);
       let j = randomInt(rnd, n - 1);
       if (j >= i) j++;
-      compareInto(comparisons, records[i] as R, records[j] as R, scratch, 0);
+      compare(records[i] as R, records[j] as R, scratch, 0);
       tally();
     }
   }
@@ -173,16 +179,59 @@ interface Pattern {
   count: number;
 }
 
-/** Distinct level vectors with their counts: EM runs over these, not over every pair. */
-export function patternsOf(levels: Uint8Array, c: number): Pattern[] {
+/** Levels of one pair packed 4 bits each into one number (exact for up to 13 comparisons). */
+export function packLevels(
+  levels: Uint8Array,
+  offset: number,
+  c: number,
+  skip?: readonly boolean[],
+): number {
+  let code = 0;
+  for (let k = c - 1; k >= 0; k--) {
+    code = code * MAX_LEVELS + (skip?.[k] ? 0 : (levels[offset + k] as number));
+  }
+  return code;
+}
+
+/** The level vector of a code from `packLevels`. */
+export function unpackLevels(code: number, c: number): number[] {
+  const out: number[] = [];
+  let rest = code;
+  for (let k = 0; k < c; k++) {
+    out.push(rest % MAX_LEVELS);
+    rest = Math.floor(rest / MAX_LEVELS);
+  }
+  return out;
+}
+
+/**
+ * Distinct level vectors with their counts: EM runs over these, not over every pair. With
+ * `pairs`, only those pair numbers are counted; comparisons with `skip[k]` count as level 0.
+ */
+export function patternsOf(
+  levels: Uint8Array,
+  c: number,
+  pairs?: Uint32Array,
+  skip?: readonly boolean[],
+): Pattern[] {
+  const total = pairs ? pairs.length : levels.length / c;
+  if (c <= 13) {
+    const counts = new Map<number, number>();
+    for (let i = 0; i < total; i++) {
+      const p = pairs ? (pairs[i] as number) : i;
+      const code = packLevels(levels, p * c, c, skip);
+      counts.set(code, (counts.get(code) ?? 0) + 1);
+    }
+    return [...counts].map(([code, count]) => ({ levels: unpackLevels(code, c), count }));
+  }
   const map = new Map<string, Pattern>();
-  const pairs = levels.length / c;
-  for (let p = 0; p < pairs; p++) {
-    const row = levels.subarray(p * c, p * c + c);
+  for (let i = 0; i < total; i++) {
+    const p = pairs ? (pairs[i] as number) : i;
+    const row = Array.from(levels.subarray(p * c, p * c + c), (l, k) => (skip?.[k] ? 0 : l));
     const key = String.fromCharCode(...row);
     const found = map.get(key);
     if (found) found.count++;
-    else map.set(key, { levels: Array.from(row), count: 1 });
+    else map.set(key, { levels: row, count: 1 });
   }
   return [...map.values()];
 }
@@ -255,7 +304,7 @@ export function train<R>(
   records: readonly R[],
   comparisons: readonly Comparison<R>[],
   blocking: readonly BlockingRule<R>[],
-  options: TrainOptions = {},
+  options: TrainOptions<R> = {},
 ): Trained {
   for (const cmp of comparisons) {
     if (cmp.levels.length > MAX_LEVELS) throw new RangeError(`${cmp.name}: too many levels`);
@@ -301,7 +350,7 @@ export function trainOnLevels<R>(
   records: readonly R[],
   comparisons: readonly Comparison<R>[],
   levels: Uint8Array,
-  options: TrainOptions & { rules?: readonly RuleRange[] } = {},
+  options: TrainOptions<R> & { rules?: readonly RuleRange[] } = {},
 ): { model: Model; iterations: number; converged: boolean } {
   const u = estimateU(records, comparisons, options);
   const c = comparisons.length;
@@ -330,13 +379,8 @@ export function trainOnLevels<R>(
   let converged = global.converged;
   for (const rule of rules) {
     const count = rule.pairs.length;
-    const sub = new Uint8Array(count * c);
     const skip = comparisons.map((cmp) => rule.uses.includes(cmp.name));
-    for (let i = 0; i < count; i++) {
-      const from = (rule.pairs[i] as number) * c;
-      for (let k = 0; k < c; k++) sub[i * c + k] = skip[k] ? 0 : (levels[from + k] as number);
-    }
-    const fit = fitEm(patternsOf(sub, c), fresh(), options);
+    const fit = fitEm(patternsOf(levels, c, rule.pairs, skip), fresh(), options);
     iterations = Math.max(iterations, fit.iterations);
     converged &&= fit.converged;
     const ruleMatches = fit.model.lambda * count;
