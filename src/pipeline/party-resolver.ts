@@ -274,7 +274,13 @@ export class PartyResolver {
       this.absent.delete(a.key);
       if (via === null) via = id;
     }
-    if (name) await this.addName(tx, person, name, anchorOf.display);
+    // A "name" that is only an address spelled out (a card named by its URL) is no name.
+    if (
+      name &&
+      !anchors.some((a) => normalizeIdentity({ kind: a.kind, value: name }) === a.value)
+    ) {
+      await this.addName(tx, person, name, anchorOf.display);
+    }
     await this.addDetails(tx, person, party);
     return { person, identity: via };
   }
@@ -382,7 +388,9 @@ export class PartyResolver {
     return found;
   }
 
-  private async addName(tx: SqlExecutor, person: number, name: string, of: string) {
+  private async addName(tx: SqlExecutor, person: number, written: string, of: string) {
+    // Kept in reading order ("Lovelace, Ada" → "Ada Lovelace"), as the person is displayed.
+    const name = readableName(written);
     const value = normalizeIdentity({ kind: "name", value: name });
     if (!value) return;
     let known = this.names.get(person);
