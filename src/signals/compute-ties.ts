@@ -2,8 +2,9 @@
  * Tie strength and tier for everyone in the store, written to the `ties` table: the user's
  * interactions with each person, in time order, go through a `TieAccumulator`, together
  * with what else the store knows (cards and connections, shared events, when the person was
- * last active anywhere, the user's pin, snooze or tier). People are read in id ranges, so
- * memory stays bounded on graphs of millions of interactions.
+ * last active anywhere, how much of each one's recent attention the tie holds, the user's pin,
+ * snooze or tier). One sequential pass over the interactions feeds it all (see my-events.ts);
+ * the replies the user owes are found on the way and written to `owed`.
  *
  * Recomputed after every import and every correction; reads (`irl people`, `irl due`) use
  * the table, and recompute first when it is older than a day (decay moves on).
@@ -14,16 +15,10 @@
  */
 import type { SqlExecutor } from "../store/connection.js";
 import type { Store } from "../store/store.js";
-import {
-  TieAccumulator,
-  type TieDirection,
-  type TieEvent,
-  WEEK_HALF_LIFE_DAYS,
-} from "./strength.js";
+import { type MyEvent, scanInteractions } from "./my-events.js";
+import { TieAccumulator, WEEK_HALF_LIFE_DAYS } from "./strength.js";
 import { assignTier, summarizeTiers, type Tier, type TierOverride } from "./tiers.js";
 
-/** Rows per page when streaming the user's interactions. */
-const PAGE = 20_000;
 const DAY = 86_400_000;
 /** How far back an unanswered message still counts as a reply owed. */
 export const OWED_WINDOW_DAYS = 60;
@@ -78,37 +73,26 @@ export async function computeTies(store: Store, at?: number): Promise<TiesResult
   const conn = store.conn;
   const meRows = await conn.all<{ id: number }>("SELECT id FROM people WHERE is_me = 1");
   const me = Number(meRows[0]?.id ?? -1);
-  const context = await loadContext(conn, me);
-  const ties = new Map<number, TieAccumulator>();
-  const owed = new OwedTracker(now - OWED_WINDOW_DAYS * DAY);
   // Recent activity (7-day half-life, every act counts 1): the user's, and each person's with
   // anyone — so a tie's share of both people's attention can be judged.
-  const recent = (at: number) => (at > now ? 0 : 0.5 ** ((now - at) / (WEEK_HALF_LIFE_DAYS * DAY)));
+  const weight = (at: number) => (at > now ? 0 : 0.5 ** ((now - at) / (WEEK_HALF_LIFE_DAYS * DAY)));
+  const scan = await scanInteractions(conn, me, { weight });
+  const context = await loadContext(conn, me, scan.lastActive);
+  const otherRecent = scan.observedRecent;
+  const owed = new OwedTracker(now - OWED_WINDOW_DAYS * DAY);
+  const ties = new Map<number, TieAccumulator>();
   let myRecentTotal = 0;
-  const otherRecent = new Map<number, number>();
-  const bumpRecent = (person: number, w: number) => {
-    if (w > 1e-6) otherRecent.set(person, (otherRecent.get(person) ?? 0) + w);
-  };
-  for (const r of await conn.all<{ a: number; b: number; at: number }>(
-    `SELECT from_person_id AS a, to_person_id AS b, occurred_at AS at FROM interactions
-     WHERE direction = 'observed' AND occurred_at >= ?`,
-    [now - 20 * WEEK_HALF_LIFE_DAYS * DAY],
-  )) {
-    const w = recent(Number(r.at));
-    bumpRecent(Number(r.a), w);
-    bumpRecent(Number(r.b), w);
-  }
-  for await (const e of myInteractions(conn, me)) {
-    const w = recent(e.at);
-    myRecentTotal += w;
-    bumpRecent(e.other, w);
-    let tie = ties.get(e.other);
-    if (!tie) {
-      tie = new TieAccumulator();
-      ties.set(e.other, tie);
+  for (const [person, events] of scan.byPerson()) {
+    const tie = new TieAccumulator();
+    let recent = 0;
+    for (const e of events) {
+      recent += weight(e.at);
+      tie.add(e);
+      owed.add(e);
     }
-    tie.add(e);
-    owed.add(e);
+    myRecentTotal += recent;
+    if (recent > 1e-6) otherRecent.set(person, (otherRecent.get(person) ?? 0) + recent);
+    ties.set(person, tie);
   }
   const ids = (
     await conn.all<{ id: number }>("SELECT id FROM people WHERE is_me = 0 ORDER BY id")
@@ -179,16 +163,14 @@ interface Context {
   flags: Map<number, TierOverride>;
 }
 
-async function loadContext(conn: SqlExecutor, me: number): Promise<Context> {
-  const lastActive = new Map<number, number>();
+async function loadContext(
+  conn: SqlExecutor,
+  me: number,
+  lastActive: Map<number, number>,
+): Promise<Context> {
   const bump = (person: number, at: number) => {
     if (at > (lastActive.get(person) ?? Number.NEGATIVE_INFINITY)) lastActive.set(person, at);
   };
-  for (const r of await conn.all<{ person: number; at: number }>(
-    "SELECT from_person_id AS person, max(occurred_at) AS at FROM interactions GROUP BY from_person_id",
-  )) {
-    bump(Number(r.person), Number(r.at));
-  }
   for (const r of await conn.all<{ person: number; at: number | null }>(
     "SELECT person_id AS person, max(published_at) AS at FROM content GROUP BY person_id",
   )) {
@@ -228,82 +210,6 @@ async function loadContext(conn: SqlExecutor, me: number): Promise<Context> {
   return { lastActive, contacts, sharedEvents, flags };
 }
 
-interface MyEvent extends TieEvent {
-  id: number;
-  other: number;
-  threadId: number | null;
-  status: string;
-}
-
-/**
- * Every interaction of the user's, oldest first: two index range scans (what I sent, what I
- * received), each read in keyset pages, merged by time. Memory stays at two pages.
- */
-async function* myInteractions(conn: SqlExecutor, me: number): AsyncGenerator<MyEvent> {
-  const outbound = pages(conn, "from_person_id", "to_person_id", me);
-  const inbound = pages(conn, "to_person_id", "from_person_id", me);
-  let a = await outbound.next();
-  let b = await inbound.next();
-  while (!a.done || !b.done) {
-    const takeA =
-      !a.done &&
-      (b.done || a.value.at < b.value.at || (a.value.at === b.value.at && a.value.id < b.value.id));
-    if (takeA && !a.done) {
-      yield a.value;
-      a = await outbound.next();
-    } else if (!b.done) {
-      yield b.value;
-      b = await inbound.next();
-    }
-  }
-}
-
-async function* pages(
-  conn: SqlExecutor,
-  mine: "from_person_id" | "to_person_id",
-  theirs: "from_person_id" | "to_person_id",
-  me: number,
-): AsyncGenerator<MyEvent> {
-  let at = -8.64e15; // the earliest time a JavaScript date can hold
-  let id = 0;
-  for (;;) {
-    const rows = await conn.all<{
-      id: number;
-      other: number;
-      at: number;
-      direction: TieDirection;
-      channel: string;
-      kind: string;
-      size: number;
-      thread_id: number | null;
-      status: string;
-    }>(
-      `SELECT id, ${theirs} AS other, occurred_at AS at, direction, channel, kind, size, thread_id,
-         status FROM interactions
-       WHERE ${mine} = ? AND (occurred_at > ? OR (occurred_at = ? AND id > ?))
-       ORDER BY occurred_at, id LIMIT ${PAGE}`,
-      [me, at, at, id],
-    );
-    for (const r of rows) {
-      yield {
-        id: Number(r.id),
-        other: Number(r.other),
-        at: Number(r.at),
-        direction: r.direction,
-        channel: r.channel,
-        kind: r.kind,
-        size: Number(r.size),
-        threadId: r.thread_id === null ? null : Number(r.thread_id),
-        status: r.status,
-      };
-    }
-    const last = rows.at(-1);
-    if (!last || rows.length < PAGE) return;
-    at = Number(last.at);
-    id = Number(last.id);
-  }
-}
-
 /**
  * Replies owed, followed in time order: per person and place (thread, or channel), their
  * latest answerable message since `since`, cleared by a message of mine to them there.
@@ -320,7 +226,7 @@ class OwedTracker {
       this.entries.delete(key);
       return;
     }
-    if (e.direction !== "inbound" || e.status !== "approved" || !ANSWERABLE.has(e.kind)) return;
+    if (e.direction !== "inbound" || !e.approved || !ANSWERABLE.has(e.kind)) return;
     const waiting = ((this.entries.get(key)?.[6] as number | undefined) ?? 0) + 1;
     this.entries.set(key, [e.other, e.id, e.channel, e.kind, e.threadId, e.at, waiting]);
   }

@@ -22,6 +22,8 @@ export type Dialect = "sqlite" | "postgres";
 export interface SqlExecutor {
   readonly dialect: Dialect;
   all<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Like `all`, each row an array of its columns in order: cheaper on large reads. */
+  arrays(sql: string, params?: readonly unknown[]): Promise<unknown[][]>;
   /** Returns the number of rows changed. */
   run(sql: string, params?: readonly unknown[]): Promise<number>;
   /**
@@ -66,6 +68,15 @@ function connectSqlite(file: string): Connection {
     throw new IrlError("store", `cannot open the database ${file}: ${(error as Error).message}`);
   }
   const statements = new Map<string, BetterSqlite3.Statement>();
+  const rawStatements = new Map<string, BetterSqlite3.Statement>();
+  const prepareRaw = (sql: string) => {
+    let stmt = rawStatements.get(sql);
+    if (!stmt) {
+      stmt = db.prepare(sql).raw(true);
+      rawStatements.set(sql, stmt);
+    }
+    return stmt;
+  };
   const prepare = (sql: string) => {
     let stmt = statements.get(sql);
     if (!stmt) {
@@ -78,6 +89,9 @@ function connectSqlite(file: string): Connection {
     dialect: "sqlite",
     async all<T>(sql: string, params: readonly unknown[] = []) {
       return prepare(sql).all(...params) as T[];
+    },
+    async arrays(sql: string, params: readonly unknown[] = []) {
+      return prepareRaw(sql).all(...params) as unknown[][];
     },
     async run(sql, params = []) {
       return prepare(sql).run(...params).changes;
@@ -134,6 +148,14 @@ async function connectPostgres(url: string): Promise<Connection> {
     dialect: "postgres",
     async all<T>(sql: string, params: readonly unknown[] = []) {
       return (await client.query(toDollar(sql), params as unknown[])).rows as T[];
+    },
+    async arrays(sql: string, params: readonly unknown[] = []) {
+      const result = await client.query({
+        text: toDollar(sql),
+        values: params as unknown[],
+        rowMode: "array",
+      });
+      return result.rows as unknown[][];
     },
     async run(sql, params = []) {
       return (await client.query(toDollar(sql), params as unknown[])).rowCount ?? 0;
