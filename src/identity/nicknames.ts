@@ -218,8 +218,11 @@ export function givenForms(name: string): readonly string[] {
 /** True when one name is a known short form of the other, or both shorten the same name. */
 export function isNickname(a: string, b: string): boolean {
   if (a === b) return false;
-  const fa = givenForms(a);
-  const fb = givenForms(b);
-  for (const x of fa) if (fb.includes(x)) return true;
+  // The forms of a are a and SHORT(a), of b are b and SHORT(b); a ≠ b, so they meet when one
+  // is in the other's formal names or the formal names share one (no list is built).
+  const fa = SHORT.get(a);
+  const fb = SHORT.get(b);
+  if (fa?.includes(b) || fb?.includes(a)) return true;
+  if (fa && fb) for (const x of fa) if (fb.includes(x)) return true;
   return false;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { candidatePairs, hashKey } from "./model/index.js";
 import {
   buildBlockIndex,
   candidatesFor,
@@ -7,7 +8,11 @@ import {
   MIN_EM_PAIRS,
   matchCandidates,
   matchProfiles,
+  nameKeys,
+  PROFILE_BLOCKING,
   PROFILE_COMPARISONS,
+  PROFILE_MAX_BLOCK,
+  PROFILE_NAME_BLOCK,
   PROFILE_PRIOR_MODEL,
   type Profile,
   prepareProfile,
@@ -108,5 +113,57 @@ describe("compareProfilesInto", () => {
         expect(Array.from(out)).toEqual(PROFILE_COMPARISONS.map((c) => c.compare(a, b)));
       }
     }
+  });
+});
+
+describe("hashed block keys", () => {
+  it("hash exactly the string keys of every rule and the refining keys", () => {
+    const { profiles } = syntheticProfiles(2000, 5);
+    const more = [
+      profile({ id: 9001, names: ["Bob van der Berg"], handles: [id("github:b12x345")] }),
+      profile({ id: 9002, names: ["Prince"], urls: [id("x.io/7/88")], locations: ["Paris, FR"] }),
+    ];
+    const sorted = (xs: Iterable<number>) => [...new Set(xs)].sort((a, b) => a - b);
+    for (const p of [...profiles, ...more].map(prepareProfile)) {
+      for (const rule of PROFILE_BLOCKING) {
+        const got: number[] = [];
+        rule.hashKeys?.(p, { add: (h) => got.push(h) });
+        expect(sorted(got)).toEqual(sorted(rule.keys(p).map(hashKey)));
+        if (!rule.refine) continue;
+        const refined: number[] = [];
+        rule.hashRefine?.(p, { add: (h) => refined.push(h) });
+        expect(sorted(refined)).toEqual(sorted(rule.refine(p).map(hashKey)));
+      }
+    }
+  });
+});
+
+describe("incremental and batch blocking", () => {
+  it("give the same pairs involving the new profiles, big name blocks split alike", () => {
+    // Every third profile renamed to one of two common names, so that those name blocks
+    // exceed their limit and are split on the refining keys.
+    const { profiles: generated } = syntheticProfiles(4000, 21);
+    const profiles = generated.map((p, i) =>
+      i % 3 === 0 ? { ...p, names: [i % 2 === 0 ? "John Smith" : "Smith, Mary"] } : p,
+    );
+    const sizes = new Map<string, number>();
+    for (const p of profiles)
+      for (const k of nameKeys(prepareProfile(p))) sizes.set(k, (sizes.get(k) ?? 0) + 1);
+    expect(Math.max(...sizes.values())).toBeGreaterThan(PROFILE_NAME_BLOCK * 4);
+    const split = 3600;
+    const index = buildBlockIndex(profiles.slice(0, split));
+    const incremental = candidatesFor(index, profiles.slice(split)).map(([a, b]) =>
+      a < b ? `${a}|${b}` : `${b}|${a}`,
+    );
+    const batch = candidatePairs(profiles.map(prepareProfile), PROFILE_BLOCKING, {
+      maxBlock: PROFILE_MAX_BLOCK,
+    });
+    const expected: string[] = [];
+    for (let p = 0; p < batch.count; p++) {
+      const a = batch.left[p] as number;
+      const b = batch.right[p] as number;
+      if (b >= split) expected.push(`${a}|${b}`);
+    }
+    expect(incremental.sort()).toEqual(expected.sort());
   });
 });

@@ -16,10 +16,13 @@
  * const index = buildBlockIndex(existing);
  * const pairs = candidatesFor(index, fresh); // [[newId, otherId], …]
  */
-import type { BlockingRule, Comparison } from "./model/comparison.js";
+import type { BlockingRule, Comparison, HashSink } from "./model/comparison.js";
 import {
   candidatePairs,
   compareAll,
+  HASH_SEED,
+  hashEnd,
+  hashMore,
   type Model,
   priorWeight,
   probabilityOf,
@@ -68,11 +71,17 @@ export interface PreparedName {
   /** Given name and surname with everything but a–z removed ("" when absent). */
   g: string;
   s: string;
+  /** Hashes of this name's `nameKeys` and of its `s:` keys in `spelledKeys` (blocking). */
+  nameHashes: Uint32Array;
+  spellHashes: Uint32Array;
 }
 
 export interface PreparedProfile {
-  profile: Profile;
-  names: PreparedName[];
+  /** The profile's id. The profile itself is not kept, so a prepared profile stays small. */
+  id: number;
+  /** Verified identities, each as its kind ("e", "u", "@") followed by the value. */
+  verified: readonly string[];
+  names: readonly PreparedName[];
   emails: string[];
   /** E-mail user names, without a "+tag" ("ada.lovelace42"); role names (info@) left out. */
   locals: string[];
@@ -86,8 +95,19 @@ export interface PreparedProfile {
   /** Hosts of sites that can stand for one person (not a social network's home page). */
   hosts: string[];
   handles: string[];
-  orgs: { raw: string; key: string }[];
-  places: { raw: string; key: string; city: string }[];
+  orgs: readonly PreparedOrg[];
+  places: readonly PreparedPlace[];
+}
+
+export interface PreparedOrg {
+  raw: string;
+  key: string;
+}
+
+export interface PreparedPlace {
+  raw: string;
+  key: string;
+  city: string;
 }
 
 const FREE_MAIL = new Set([
@@ -147,9 +167,19 @@ export function isFreeMail(domain: string): boolean {
   return FREE_MAIL.has(domain);
 }
 
-const compact = (s: string) => s.replace(/[^a-z]/g, "");
+/** Only the letters a–z of `s`. */
+function compact(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 97 || c > 122) return s.replace(/[^a-z]/g, "");
+  }
+  return s;
+}
 
-/** Bounded memo of pure per-string preparation (names, organisations, places repeat a lot). */
+/**
+ * Bounded memo of pure per-string preparation: names, organisations, places and domains
+ * repeat a lot, so each distinct one is prepared once and shared by every profile with it.
+ */
 class Memo<V> {
   private map = new Map<string, V>();
   constructor(private readonly limit: number) {}
@@ -164,31 +194,102 @@ class Memo<V> {
   }
 }
 
-const nameMemo = new Memo<PreparedName | null>(50_000);
-const orgMemo = new Memo<string>(50_000);
-const placeMemo = new Memo<{ key: string; city: string }>(20_000);
-
-function prepareName(raw: string): PreparedName | null {
-  const parsed = parseName(raw);
-  if (!parsed.given) return null;
-  return { raw, parsed, g: compact(parsed.given), s: compact(parsed.surname) };
-}
-
-const orgKey = (raw: string) =>
-  foldName(raw)
-    .replace(ORG_SUFFIX, "")
-    .replace(/[\s-]+/g, "");
-
-const placeKey = (raw: string) => {
-  const key = foldName(raw);
-  const comma = raw.indexOf(",");
-  return { key, city: comma < 0 ? key : foldName(raw.slice(0, comma)) };
-};
-
 const NONE: never[] = [];
 
+const nameMemo = new Memo<readonly PreparedName[]>(100_000);
+const orgMemo = new Memo<readonly PreparedOrg[]>(100_000);
+const placeMemo = new Memo<readonly PreparedPlace[]>(20_000);
+const hostMemo = new Memo<string>(100_000);
+const same = (s: string) => s;
+
+/** Hash of the key prefix + a[0..aEnd) + sep + b, as `hashKey` of the joined string. */
+function keyHash(prefix: string, a: string, aEnd: number, sep: string, b: string): number {
+  return hashEnd(hashMore(hashMore(hashMore(hashMore(HASH_SEED, prefix), a, 0, aEnd), sep), b));
+}
+
+function pushUnique(xs: number[], h: number): void {
+  if (!xs.includes(h)) xs.push(h);
+}
+
+function prepareName(raw: string): readonly PreparedName[] {
+  const parsed = parseName(raw);
+  if (!parsed.given) return NONE;
+  const g = compact(parsed.given);
+  const s = compact(parsed.surname);
+  const names: number[] = [];
+  const spells: number[] = [];
+  if (g && s) {
+    // The same keys as `nameKeys` and the name part of `spelledKeys`, hashed.
+    pushUnique(names, keyHash("n:", g, 1, "|", s));
+    pushUnique(
+      names,
+      g < s ? keyHash("w:", g, g.length, "|", s) : keyHash("w:", s, s.length, "|", g),
+    );
+    for (const form of givenForms(g)) pushUnique(names, keyHash("f:", form, form.length, "|", s));
+    const sg = soundex(g);
+    pushUnique(names, keyHash("x:", sg, sg.length, "|", soundex(s)));
+    pushUnique(spells, keyHash("s:", g, g.length, "", s));
+    pushUnique(spells, keyHash("s:", g, 1, "", s));
+  }
+  return [
+    {
+      raw,
+      parsed,
+      g,
+      s,
+      nameHashes: Uint32Array.from(names),
+      spellHashes: Uint32Array.from(spells),
+    },
+  ];
+}
+
+function prepareOrg(raw: string): readonly PreparedOrg[] {
+  const key = foldName(raw)
+    .replace(ORG_SUFFIX, "")
+    .replace(/[\s-]+/g, "");
+  return key ? [{ raw, key }] : NONE;
+}
+
+function preparePlace(raw: string): readonly PreparedPlace[] {
+  const key = foldName(raw);
+  const comma = raw.indexOf(",");
+  return key ? [{ raw, key, city: comma < 0 ? key : foldName(raw.slice(0, comma)) }] : NONE;
+}
+
+/** Memoised lists of each raw string, joined (the shared list itself when there is one). */
+function prepareAll<V>(
+  raws: readonly string[],
+  memo: Memo<readonly V[]>,
+  make: (raw: string) => readonly V[],
+): readonly V[] {
+  if (raws.length === 0) return NONE;
+  if (raws.length === 1) return memo.get(raws[0] as string, make);
+  const out: V[] = [];
+  for (const raw of raws) out.push(...memo.get(raw, make));
+  return out;
+}
+
+const values = (xs: readonly ProfileIdentity[]): string[] =>
+  xs.length === 0 ? NONE : xs.map((x) => x.value);
+
+function verifiedOf(profile: Profile): readonly string[] {
+  let out: string[] = NONE;
+  for (const [kind, xs] of [
+    ["e", profile.emails],
+    ["u", profile.urls],
+    ["@", profile.handles],
+  ] as const) {
+    for (const x of xs) {
+      if (!x.verified) continue;
+      if (out === NONE) out = [];
+      out.push(kind + x.value);
+    }
+  }
+  return out;
+}
+
 export function prepareProfile(profile: Profile): PreparedProfile {
-  const emails = profile.emails.length === 0 ? NONE : profile.emails.map((e) => e.value);
+  const emails = values(profile.emails);
   let locals: string[] = NONE;
   let spelled: string[] = NONE;
   let domains: string[] = NONE;
@@ -206,7 +307,7 @@ export function prepareProfile(profile: Profile): PreparedProfile {
         spelled.push(letters);
       }
     }
-    const domain = e.slice(at + 1);
+    const domain = hostMemo.get(e.slice(at + 1), same);
     if (domain && !isFreeMail(domain)) {
       if (domains === NONE) {
         domains = [];
@@ -214,37 +315,23 @@ export function prepareProfile(profile: Profile): PreparedProfile {
       }
       domains.push(domain);
       const dot = domain.indexOf(".");
-      domainLabels.push(dot < 0 ? domain : domain.slice(0, dot));
+      domainLabels.push(dot < 0 ? domain : hostMemo.get(domain.slice(0, dot), same));
     }
   }
-  const urls = profile.urls.length === 0 ? NONE : profile.urls.map((u) => u.value);
+  const urls = values(profile.urls);
   let hosts: string[] = NONE;
   for (const u of urls) {
     const slash = u.indexOf("/");
-    const host = slash < 0 ? u : u.slice(0, slash);
+    const host = slash < 0 ? u : hostMemo.get(u.slice(0, slash), same);
     if (!isGenericUrl(host) && !hosts.includes(host)) {
       if (hosts === NONE) hosts = [];
       hosts.push(host);
     }
   }
-  const names: PreparedName[] = [];
-  for (const raw of profile.names) {
-    const n = nameMemo.get(raw, prepareName);
-    if (n) names.push(n);
-  }
-  const orgs: PreparedProfile["orgs"] = [];
-  for (const raw of profile.organizations) {
-    const key = orgMemo.get(raw, orgKey);
-    if (key) orgs.push({ raw, key });
-  }
-  const places: PreparedProfile["places"] = [];
-  for (const raw of profile.locations) {
-    const { key, city } = placeMemo.get(raw, placeKey);
-    if (key) places.push({ raw, key, city });
-  }
   return {
-    profile,
-    names,
+    id: profile.id,
+    verified: verifiedOf(profile),
+    names: prepareAll(profile.names, nameMemo, prepareName),
     emails,
     locals,
     spelled,
@@ -252,9 +339,9 @@ export function prepareProfile(profile: Profile): PreparedProfile {
     domainLabels,
     urls,
     hosts,
-    handles: profile.handles.length === 0 ? NONE : profile.handles.map((h) => h.value),
-    orgs,
-    places,
+    handles: values(profile.handles),
+    orgs: prepareAll(profile.organizations, orgMemo, prepareOrg),
+    places: prepareAll(profile.locations, placeMemo, preparePlace),
   };
 }
 
@@ -292,12 +379,16 @@ function localFitsName(local: string, names: readonly PreparedName[]): boolean {
   if (local.length < 4) return false;
   for (const { g, s } of names) {
     if (!g || !s) continue;
+    // g+s, s+g, g[0]+s, g+s[0], s+g[0], compared in place (no strings are built).
+    const n = local.length;
     if (
-      local === g + s ||
-      local === s + g ||
-      local === g[0] + s ||
-      local === g + s[0] ||
-      local === s + g[0]
+      (n === g.length + s.length &&
+        ((local.startsWith(g) && local.endsWith(s)) ||
+          (local.startsWith(s) && local.endsWith(g)))) ||
+      (n === s.length + 1 &&
+        ((local.charCodeAt(0) === g.charCodeAt(0) && local.endsWith(s)) ||
+          (local.startsWith(s) && local.charCodeAt(n - 1) === g.charCodeAt(0)))) ||
+      (n === g.length + 1 && local.startsWith(g) && local.charCodeAt(n - 1) === s.charCodeAt(0))
     ) {
       return true;
     }
@@ -661,6 +752,31 @@ export function spelledKeys(p: PreparedProfile): string[] {
   return [...keys];
 }
 
+/** `hashKey` of prefix + s[from..to). */
+const partHash = (prefix: string, s: string, from = 0, to = s.length) =>
+  hashEnd(hashMore(hashMore(HASH_SEED, prefix), s, from, to));
+
+/** `identityKeys`, hashed, without building the keys. */
+export function identityHashes(p: PreparedProfile, sink: HashSink): void {
+  for (const e of p.emails) sink.add(partHash("e:", e));
+  for (const u of p.urls) sink.add(partHash("u:", u));
+  for (const h of p.hosts) sink.add(partHash("h:", h));
+  for (const d of p.domains) sink.add(partHash("h:", d));
+  for (const h of p.handles) sink.add(partHash("@:", h));
+}
+
+/** `nameKeys`, hashed (each name's hashes are worked out once when it is prepared). */
+export function nameHashes(p: PreparedProfile, sink: HashSink): void {
+  for (const n of p.names) for (const h of n.nameHashes) sink.add(h);
+}
+
+/** `spelledKeys`, hashed. */
+export function spelledHashes(p: PreparedProfile, sink: HashSink): void {
+  for (const l of p.locals) if (l.length >= 5) sink.add(partHash("l:", l));
+  for (const l of p.spelled) sink.add(partHash("s:", l));
+  for (const n of p.names) for (const h of n.spellHashes) sink.add(h);
+}
+
 /** Every block key of a profile, as kept in a `BlockIndex`. */
 export function profileKeys(p: PreparedProfile): string[] {
   return [...identityKeys(p), ...nameKeys(p), ...spelledKeys(p)];
@@ -685,19 +801,55 @@ export function refineKeys(p: PreparedProfile): string[] {
   return keys;
 }
 
+/** `refineKeys`, hashed; runs of two or more digits are found by scanning. */
+export function refineHashes(p: PreparedProfile, sink: HashSink): void {
+  for (const x of p.places) if (x.city) sink.add(partHash("c:", x.city));
+  for (const o of p.orgs) sink.add(partHash("o:", o.key));
+  for (const d of p.domains) sink.add(partHash("h:", d));
+  for (const h of p.hosts) sink.add(partHash("h:", h));
+  for (const list of [p.locals, p.urls, p.handles]) {
+    for (const v of list) {
+      for (let i = 0; i < v.length; ) {
+        const c = v.charCodeAt(i);
+        if (c < 48 || c > 57) {
+          i++;
+          continue;
+        }
+        let e = i + 1;
+        while (e < v.length && v.charCodeAt(e) >= 48 && v.charCodeAt(e) <= 57) e++;
+        if (e - i >= 2) sink.add(partHash("#:", v, i, e));
+        i = e;
+      }
+    }
+  }
+}
+
 /** Largest name block compared whole; bigger ones are split on `refineKeys`. */
 export const PROFILE_NAME_BLOCK = 24;
 
 export const PROFILE_BLOCKING: BlockingRule<PreparedProfile>[] = [
-  { name: "shared identity", uses: ["email", "domain", "url", "handle"], keys: identityKeys },
+  {
+    name: "shared identity",
+    uses: ["email", "domain", "url", "handle"],
+    keys: identityKeys,
+    hashKeys: identityHashes,
+  },
   {
     name: "name keys",
     uses: ["name", "email_name"],
     keys: nameKeys,
+    hashKeys: nameHashes,
     refine: refineKeys,
+    hashRefine: refineHashes,
     maxBlock: PROFILE_NAME_BLOCK,
   },
-  { name: "e-mail user names", uses: ["email_name", "name"], keys: spelledKeys, maxBlock: 10 },
+  {
+    name: "e-mail user names",
+    uses: ["email_name", "name"],
+    keys: spelledKeys,
+    hashKeys: spelledHashes,
+    maxBlock: 10,
+  },
 ];
 
 /** Largest block still compared pairwise; bigger ones (a common name, a big employer) are skipped. */
@@ -807,6 +959,11 @@ export function verifiedAgreement(a: Profile, b: Profile): boolean {
   );
 }
 
+/** `verifiedAgreement` of two prepared profiles. */
+function preparedVerified(a: PreparedProfile, b: PreparedProfile): boolean {
+  return a.verified.length > 0 && b.verified.length > 0 && has(a.verified, b.verified);
+}
+
 /** Score and explain one pair of prepared profiles. */
 export function explainPair(model: Model, a: PreparedProfile, b: PreparedProfile): ProfileMatch {
   const levels = new Uint8Array(PROFILE_COMPARISONS.length);
@@ -818,12 +975,12 @@ export function explainPair(model: Model, a: PreparedProfile, b: PreparedProfile
     .sort((x, y) => Math.abs(y.c.weight) - Math.abs(x.c.weight))
     .map(({ c, k }) => PROFILE_COMPARISONS[k]?.explain?.(a, b, c.level) ?? c.description);
   return {
-    a: a.profile.id,
-    b: b.profile.id,
+    a: a.id,
+    b: b.id,
     probability: s.probability,
     weight: s.weight,
     reasons,
-    verifiedAgreement: verifiedAgreement(a.profile, b.profile),
+    verifiedAgreement: preparedVerified(a, b),
   };
 }
 
@@ -857,33 +1014,44 @@ export function matchProfiles(
 /** Block key → ids of the profiles in that block; plain data, rebuilt from the store at will. */
 export interface BlockIndex {
   blocks: Map<string, number[]>;
+  /** Largest block of a rule without its own limit (the shared-identity rule). */
   maxBlock: number;
+  /** Profile id → its `refineKeys`, for splitting name blocks that grew too big. */
+  refines?: Map<number, readonly string[]>;
 }
 
 export function buildBlockIndex(
   profiles: Iterable<Profile>,
   maxBlock = PROFILE_MAX_BLOCK,
 ): BlockIndex {
-  const index: BlockIndex = { blocks: new Map(), maxBlock };
+  const index: BlockIndex = { blocks: new Map(), maxBlock, refines: new Map() };
   addToBlockIndex(index, profiles);
   return index;
 }
 
 export function addToBlockIndex(index: BlockIndex, profiles: Iterable<Profile>): void {
+  index.refines ??= new Map();
   for (const p of profiles) {
-    for (const key of profileKeys(prepareProfile(p))) {
+    const prepared = prepareProfile(p);
+    for (const key of profileKeys(prepared)) {
       const ids = index.blocks.get(key);
       if (!ids) index.blocks.set(key, [p.id]);
       else if (!ids.includes(p.id)) ids.push(p.id);
     }
+    const refine = refineKeys(prepared);
+    if (refine.length > 0) index.refines.set(p.id, refine);
   }
 }
 
 /**
  * Candidate pairs `[newId, otherId]` that involve at least one of `newProfiles`: each new
  * profile against the existing profiles in its blocks and against the other new profiles
- * that share a block. Existing profiles are never paired with each other. Blocks that would
- * exceed the index's `maxBlock` are skipped, as in batch matching.
+ * that share a block. Existing profiles are never paired with each other. Blocks are limited
+ * as in batch matching (`PROFILE_BLOCKING`): a block over its rule's limit (the index's
+ * `maxBlock` for rules without one) is split on `refineKeys` when the rule has them — the
+ * members sharing a refining key form a sub-block, compared when within the limit — and
+ * skipped otherwise. So the pairs are the batch pairs over existing and new profiles together
+ * that involve a new profile.
  */
 export function candidatesFor(
   index: BlockIndex,
@@ -891,29 +1059,52 @@ export function candidatesFor(
 ): [number, number][] {
   const newIds = new Set(newProfiles.map((p) => p.id));
   const fresh = new Map<string, number[]>();
-  const keysOf = new Map<number, string[]>();
+  const refines = new Map<number, readonly string[]>();
+  const keysOf = new Map<number, string[][]>();
   for (const p of newProfiles) {
-    const keys = profileKeys(prepareProfile(p));
-    keysOf.set(p.id, keys);
-    for (const k of keys) {
-      const ids = fresh.get(k);
-      if (!ids) fresh.set(k, [p.id]);
-      else if (!ids.includes(p.id)) ids.push(p.id);
+    const prepared = prepareProfile(p);
+    const perRule = PROFILE_BLOCKING.map((rule) => [...new Set(rule.keys(prepared))]);
+    keysOf.set(p.id, perRule);
+    refines.set(p.id, refineKeys(prepared));
+    for (const keys of perRule) {
+      for (const k of keys) {
+        const ids = fresh.get(k);
+        if (!ids) fresh.set(k, [p.id]);
+        else if (!ids.includes(p.id)) ids.push(p.id);
+      }
     }
   }
+  const refineOf = (id: number) =>
+    (newIds.has(id) ? refines.get(id) : index.refines?.get(id)) ?? NONE;
   const seen = new Set<string>();
   const out: [number, number][] = [];
+  const pairWith = (id: number, others: readonly number[]) => {
+    for (const other of others) {
+      if (other === id) continue;
+      const pairKey = id < other ? `${id}|${other}` : `${other}|${id}`;
+      if (seen.has(pairKey)) continue;
+      seen.add(pairKey);
+      out.push([id, other]);
+    }
+  };
   for (const p of newProfiles) {
-    for (const k of keysOf.get(p.id) ?? []) {
-      const existing = (index.blocks.get(k) ?? []).filter((id) => !newIds.has(id));
-      const added = fresh.get(k) ?? [];
-      if (existing.length + added.length > index.maxBlock) continue;
-      for (const other of [...existing, ...added]) {
-        if (other === p.id) continue;
-        const pairKey = p.id < other ? `${p.id}|${other}` : `${other}|${p.id}`;
-        if (seen.has(pairKey)) continue;
-        seen.add(pairKey);
-        out.push([p.id, other]);
+    const perRule = keysOf.get(p.id) ?? [];
+    for (let r = 0; r < PROFILE_BLOCKING.length; r++) {
+      const rule = PROFILE_BLOCKING[r] as BlockingRule<PreparedProfile>;
+      const limit = rule.maxBlock ?? index.maxBlock;
+      for (const k of perRule[r] ?? NONE) {
+        const existing = (index.blocks.get(k) ?? NONE).filter((id) => !newIds.has(id));
+        const members = [...existing, ...(fresh.get(k) ?? NONE)];
+        if (members.length <= limit) {
+          pairWith(p.id, members);
+          continue;
+        }
+        if (!rule.refine) continue;
+        for (const rk of new Set(refineOf(p.id))) {
+          if (!rk) continue;
+          const sub = members.filter((id) => refineOf(id).includes(rk));
+          if (sub.length <= limit) pairWith(p.id, sub);
+        }
       }
     }
   }

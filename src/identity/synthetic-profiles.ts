@@ -199,21 +199,32 @@ function render(rnd: Random, p: Person, profileId: number, duplicate: boolean): 
   };
 }
 
-export function syntheticProfiles(n: number, seed = 1): { profiles: Profile[]; truth: Int32Array } {
+/**
+ * The profiles of `syntheticProfiles(n, seed)` one at a time, writing the person behind each
+ * into `truth` — for callers that prepare profiles as they come and never hold them all.
+ */
+export function* syntheticProfileStream(
+  n: number,
+  seed: number,
+  truth: Int32Array,
+): Generator<Profile, void, undefined> {
   const rnd = seeded(seed);
   const people: Person[] = [];
-  const profiles: Profile[] = [];
-  const truth = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     if (people.length === 0 || rnd() >= 0.2) {
       people.push(person(rnd, people.length));
       truth[i] = people.length - 1;
-      profiles.push(render(rnd, people[people.length - 1] as Person, i, false));
+      yield render(rnd, people[people.length - 1] as Person, i, false);
     } else {
       const who = randomInt(rnd, people.length);
       truth[i] = who;
-      profiles.push(render(rnd, people[who] as Person, i, true));
+      yield render(rnd, people[who] as Person, i, true);
     }
   }
+}
+
+export function syntheticProfiles(n: number, seed = 1): { profiles: Profile[]; truth: Int32Array } {
+  const truth = new Int32Array(n);
+  const profiles = [...syntheticProfileStream(n, seed, truth)];
   return { profiles, truth };
 }

@@ -15,7 +15,7 @@
  * ]);
  * pairs.count; pairs.left[0]; pairs.right[0]; // record indexes, left < right
  */
-import type { BlockingRule } from "./comparison.js";
+import type { BlockingRule, HashSink } from "./comparison.js";
 
 export interface CandidatePairs {
   count: number;
@@ -35,14 +35,46 @@ export interface BlockingOptions {
 const RECORD_BITS = 27;
 const RECORD_SPACE = 2 ** RECORD_BITS;
 
-/** FNV-1a over UTF-16 code units, 32 bits (unsigned). */
-export function hashKey(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
+/** Start state of `hashKey` (FNV-1a offset basis). */
+export const HASH_SEED = 0x811c9dc5;
+
+/** FNV-1a state after `s[from..to)` — hash a key in parts without building the string. */
+export function hashMore(h: number, s: string, from = 0, to = s.length): number {
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  return h;
+}
+
+/** Final mix of an FNV-1a state into the unsigned key hash. */
+export function hashEnd(h: number): number {
   return (h ^ (h >>> 15)) >>> 0;
+}
+
+/** FNV-1a over UTF-16 code units, 32 bits (unsigned). */
+export function hashKey(key: string): number {
+  return hashEnd(hashMore(HASH_SEED, key));
+}
+
+/** Per-record hash collector: hashes of the current record, deduplicated, in a growable column. */
+class RecordHashes implements HashSink {
+  hashes = new Uint32Array(1024);
+  start = 0;
+  count = 0;
+  add(hash: number): void {
+    for (let p = this.start; p < this.count; p++) if (this.hashes[p] === hash) return;
+    if (this.count === this.hashes.length) {
+      const grown = new Uint32Array(Math.ceil(this.hashes.length * 1.5));
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[this.count++] = hash;
+  }
+  /** Hashes from `keys` (strings), as `add(hashKey(k))` for each non-empty one. */
+  addKeys(keys: readonly string[]): void {
+    for (const k of keys) if (k) this.add(hashKey(k));
+  }
 }
 
 /** Mix two 32-bit hashes into one (a block key joined with a refining key). */
@@ -184,25 +216,36 @@ export function uniquePairs(
   };
 }
 
+/** Hashes of one rule's keys (or refining keys) for record `i` into `sink`. */
+function hashesOf<R>(rule: BlockingRule<R>, record: R, sink: RecordHashes, refine: boolean): void {
+  if (refine) {
+    if (rule.hashRefine) rule.hashRefine(record, sink);
+    else if (rule.refine) sink.addKeys(rule.refine(record));
+  } else if (rule.hashKeys) rule.hashKeys(record, sink);
+  else sink.addKeys(rule.keys(record));
+}
+
 /** (hash, record) entries of one rule's keys, sorted by hash then record. */
 function sortedEntries<R>(
   records: readonly R[],
-  keysOf: (r: R) => readonly string[],
+  rule: BlockingRule<R>,
 ): { keys: Uint32Array; values: Uint32Array; count: number } {
   const n = records.length;
-  const buf = new U32Pairs(n * 2);
+  const sink = new RecordHashes();
+  sink.hashes = new Uint32Array(Math.max(1024, n * 2));
+  let owners = new Uint32Array(sink.hashes.length);
   for (let i = 0; i < n; i++) {
-    const first = buf.count;
-    for (const k of keysOf(records[i] as R)) {
-      if (!k) continue;
-      const h = hashKey(k);
-      let dup = false;
-      for (let p = first; p < buf.count; p++) if (buf.a[p] === h) dup = true;
-      if (!dup) buf.push(h, i);
+    sink.start = sink.count;
+    hashesOf(rule, records[i] as R, sink, false);
+    if (owners.length < sink.hashes.length) {
+      const grown = new Uint32Array(sink.hashes.length);
+      grown.set(owners);
+      owners = grown;
     }
+    owners.fill(i, sink.start, sink.count);
   }
-  const sorted = radixSortByKey(buf.a, buf.b, buf.count);
-  return { ...sorted, count: buf.count };
+  const sorted = radixSortByKey(sink.hashes, owners, sink.count);
+  return { ...sorted, count: sink.count };
 }
 
 /** All pairs (left < right) sharing a block under at least one rule, each once. */
@@ -260,35 +303,55 @@ export function candidatePairs<R>(
     const rule = rules[r] as BlockingRule<R>;
     const limit = rule.maxBlock ?? maxBlock;
     const mask = (1 << r) >>> 0;
-    const { keys, values, count } = sortedEntries(records, (x) => rule.keys(x));
-    const refine = rule.refine;
-    if (!refine) {
+    const { keys, values, count } = sortedEntries(records, rule);
+    if (!rule.refine && !rule.hashRefine) {
       dropped.push(emitRuns(keys, values, count, limit, mask));
       continue;
     }
-    const refineCache = new Map<number, number[]>();
-    const refineOf = (i: number): number[] => {
-      let hs = refineCache.get(i);
-      if (!hs) {
-        hs = [];
-        for (const k of refine.call(rule, records[i] as R)) {
-          const h = k ? hashKey(k) : 0;
-          if (k && !hs.includes(h)) hs.push(h);
-        }
-        refineCache.set(i, hs);
-      }
-      return hs;
-    };
-    const sub = new U32Pairs(1024);
+    // Members of oversized blocks get their refining hashes once, in one flat column.
+    const needs = new Uint8Array(n);
     emitRuns(keys, values, count, limit, mask, (s, e) => {
-      const h = keys[s] as number;
-      for (let x = s; x < e; x++) {
-        const i = values[x] as number;
-        for (const rh of refineOf(i)) sub.push(mixHash(h, rh), i);
-      }
+      for (let x = s; x < e; x++) needs[values[x] as number] = 1;
     });
-    const sorted = radixSortByKey(sub.a, sub.b, sub.count);
-    dropped.push(emitRuns(sorted.keys, sorted.values, sub.count, limit, mask));
+    const refineStart = new Uint32Array(n + 1);
+    const sink = new RecordHashes();
+    for (let i = 0; i < n; i++) {
+      sink.start = sink.count;
+      if (needs[i]) hashesOf(rule, records[i] as R, sink, true);
+      refineStart[i + 1] = sink.count;
+    }
+    const refined = sink.hashes;
+    let subCount = 0;
+    for (let s = 0; s < count; ) {
+      let e = s + 1;
+      while (e < count && keys[e] === keys[s]) e++;
+      if (e - s > limit)
+        for (let x = s; x < e; x++) {
+          const i = values[x] as number;
+          subCount += (refineStart[i + 1] as number) - (refineStart[i] as number);
+        }
+      s = e;
+    }
+    const subKeys = new Uint32Array(subCount);
+    const subValues = new Uint32Array(subCount);
+    let at = 0;
+    for (let s = 0; s < count; ) {
+      const h = keys[s] as number;
+      let e = s + 1;
+      while (e < count && keys[e] === h) e++;
+      if (e - s > limit)
+        for (let x = s; x < e; x++) {
+          const i = values[x] as number;
+          const end = refineStart[i + 1] as number;
+          for (let q = refineStart[i] as number; q < end; q++) {
+            subKeys[at] = mixHash(h, refined[q] as number);
+            subValues[at++] = i;
+          }
+        }
+      s = e;
+    }
+    const sorted = radixSortByKey(subKeys, subValues, subCount);
+    dropped.push(emitRuns(sorted.keys, sorted.values, subCount, limit, mask));
   }
   const unique = uniquePairs(raw.a, raw.b, rawMasks, raw.count, n);
   const perRule = rules.map((rule, r) => ({

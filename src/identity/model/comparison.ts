@@ -22,6 +22,14 @@ export interface Comparison<R> {
   explain?(a: R, b: R, level: number): string;
 }
 
+/**
+ * Receives the key hashes of one record (`BlockingRule.hashKeys`); repeats are ignored.
+ * `add(hashKey(k))` for each key `k` gives the same blocks as returning the keys.
+ */
+export interface HashSink {
+  add(hash: number): void;
+}
+
 /** A function of a record giving the keys of the blocks it belongs to. */
 export interface BlockingRule<R> {
   name: string;
@@ -39,6 +47,13 @@ export interface BlockingRule<R> {
    * sub-blocks within the limit are compared. Without it oversized blocks are dropped.
    */
   refine?(record: R): readonly string[];
+  /**
+   * Optional allocation-free form of `keys`: `sink.add(hashKey(k))` for every key `k` (see
+   * blocking.ts `hashMore`/`hashEnd` to hash a key in parts). Batch blocking prefers it.
+   */
+  hashKeys?(record: R, sink: HashSink): void;
+  /** Optional allocation-free form of `refine`, as `hashKeys` is of `keys`. */
+  hashRefine?(record: R, sink: HashSink): void;
 }
 
 /** Most levels one comparison may have (null level included); levels are packed 4 bits each. */
