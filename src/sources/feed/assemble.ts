@@ -5,6 +5,12 @@
  * whose entries name several different authors (a group blog, a news site) does not give its
  * site to each of them: that would merge them all into one person.
  *
+ * An author's name is only ever a person's name as the feed states it (the entry's author,
+ * `dc:creator`, the feed's author): a feed without authors stands for its author by its site
+ * alone, unnamed — the feed's title is a title ("Notes from the Lab", or a post page's
+ * "Post title – Blog"), not a person — and a stated name that is really the entry's or the
+ * feed's title ("Post title", "Post title – Ada Byron") is dropped.
+ *
  * @example
  * const records = assemble(normalise(parseFeed(text)));
  * records[0]; // { type: "content", kind: "post", key: "feed:https://blog.example/:…", … }
@@ -26,6 +32,7 @@ class FeedAssembler {
   private readonly scope: string;
   private readonly multiAuthor: boolean;
   private readonly feedParty: PartyRef | undefined;
+  private readonly feedTitle: string | undefined;
 
   constructor(
     private readonly meta: FeedMeta,
@@ -34,11 +41,12 @@ class FeedAssembler {
     const self = absolute(meta.self, meta.base ?? meta.site);
     this.site = absolute(meta.site, meta.base ?? self);
     const feedTitle = this.text(meta.title);
+    this.feedTitle = feedTitle;
     this.feedKey = firstOf(meta.id, self, this.site, feedTitle) ?? "unknown-feed";
     this.scope = `feed:${(this.site && normaliseSite(this.site)) ?? this.feedKey}`;
-    this.multiAuthor = countAuthors(entries) > 1;
+    this.multiAuthor = this.countAuthors() > 1;
     const feedUrl = this.site ?? self ?? (isWebUrl(meta.id) ? meta.id : undefined);
-    this.feedParty = feedUrl ? this.party(feedTitle, [{ kind: "url", value: feedUrl }]) : undefined;
+    this.feedParty = feedUrl ? this.party(undefined, [{ kind: "url", value: feedUrl }]) : undefined;
   }
 
   records(): (ContentRecord | SkipRecord)[] {
@@ -67,7 +75,7 @@ class FeedAssembler {
       return skip("duplicate", `The feed's ${record} repeats the id of an earlier entry.`, place);
     }
     seen.add(key);
-    const author = this.author(entry);
+    const author = this.author(entry, title);
     if (!author) {
       return skip(
         "no author",
@@ -84,7 +92,7 @@ class FeedAssembler {
   }
 
   /** The entry's first author with something to go by, else the feed's, else the feed itself. */
-  private author(entry: Entry): PartyRef | undefined {
+  private author(entry: Entry, title: string | undefined): PartyRef | undefined {
     const person = entry.authors.find(usable) ?? this.meta.authors.find(usable);
     if (!person) return this.feedParty;
     const identities: IdentityRef[] = [];
@@ -95,9 +103,29 @@ class FeedAssembler {
     if (this.site && !this.multiAuthor && this.site !== own) {
       identities.push({ kind: "url", value: this.site });
     }
-    const name = person.name ? this.plain.of(person.name) || undefined : undefined;
+    const name = this.nameOf(person, title);
     if (!name && identities.length === 0) return this.feedParty;
     return this.party(name, identities);
+  }
+
+  /** The person's stated name as plain text, unless it is really a title. */
+  private nameOf(person: Person, entryTitle: string | undefined): string | undefined {
+    const name = person.name ? this.plain.of(person.name) || undefined : undefined;
+    return name && !isTitle(name, entryTitle, this.feedTitle) ? name : undefined;
+  }
+
+  /** How many different authors the entries name (by e-mail address or name). */
+  private countAuthors(): number {
+    const seen = new Set<string>();
+    for (const entry of this.entries) {
+      const person = entry.authors.find(usable);
+      if (!person) continue;
+      const name = this.nameOf(person, this.text(entry.title));
+      const who = (person.email?.trim() || name || person.url || "").toLowerCase();
+      if (who) seen.add(who);
+      if (seen.size > 1) break;
+    }
+    return seen.size;
   }
 
   private party(name: string | undefined, identities: IdentityRef[]): PartyRef {
@@ -116,16 +144,23 @@ function usable(person: Person): boolean {
   return Boolean(person.name?.trim() || person.email?.includes("@") || isWebUrl(person.url));
 }
 
-/** How many different authors the entries name (by name or e-mail address). */
-function countAuthors(entries: readonly Entry[]): number {
-  const seen = new Set<string>();
-  for (const entry of entries) {
-    const person = entry.authors.find(usable);
-    if (!person) continue;
-    seen.add((person.email?.trim() || person.name?.trim() || person.url || "").toLowerCase());
-    if (seen.size > 1) break;
+/**
+ * True when a stated author name is one of the titles rather than a person's name: the title
+ * itself, or the title and something else joined by a dash, bar or colon, as page titles are
+ * made ("Post title – Blog", "Blog | Post title").
+ */
+function isTitle(name: string, ...titles: (string | undefined)[]): boolean {
+  const n = name.toLowerCase();
+  for (const t of titles) {
+    const title = t?.toLowerCase();
+    if (!title) continue;
+    if (n === title) return true;
+    if (n.length > title.length && (n.startsWith(title) || n.endsWith(title))) {
+      const rest = n.startsWith(title) ? n.slice(title.length) : n.slice(0, -title.length);
+      if (/^\s*[-–—|:·]\s|\s[-–—|:·]\s*$/.test(rest)) return true;
+    }
   }
-  return seen.size;
+  return false;
 }
 
 function firstOf(...values: (string | undefined)[]): string | undefined {

@@ -58,7 +58,12 @@ describe("feedImporter on a personal RSS feed", () => {
     expect(third.key).toMatch(/^feed:https:\/\/maraquill\.example\/feed\/:sha256:[0-9a-f]{24}$/);
     expect(third.at).toBeUndefined();
     expect(third.title).toBeUndefined();
-    expect(third.author.name).toBe("Field Notes by Mara Quill");
+    // No author anywhere: the blog stands for its author by its site, unnamed — the feed's
+    // title ("Field Notes by Mara Quill") is not a person's name.
+    expect(third.author).toEqual({
+      identities: [{ kind: "url", value: "https://maraquill.example/" }],
+      nameScope: "feed:maraquill.example",
+    });
   });
 
   it("gives the same records for 1-byte chunks as for one chunk, with stable unique keys", async () => {
@@ -108,7 +113,6 @@ describe("feedImporter on feeds without a site or an author", () => {
       </feed>`;
     const [post] = contents(await read(feed));
     expect(post?.author).toEqual({
-      name: "Quiet Log",
       identities: [{ kind: "url", value: "https://quiet.example/atom.xml" }],
       nameScope: "feed:https://quiet.example/atom.xml",
     });
@@ -170,13 +174,14 @@ describe("feedImporter on JSON Feed", () => {
 
 describe("feedImporter on bytes and broken files", () => {
   it("reads a windows-1252 feed labelled ISO-8859-1, € included", async () => {
-    const head = '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel>';
+    const head =
+      '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>';
     const body =
-      "<title>Caf\xe9</title><link>https://cafe.example/</link><item><title>\x80 5 \x93deal\x94</title>";
+      "<title>Caf\xe9</title><link>https://cafe.example/</link><item><title>\x80 5 \x93deal\x94</title><dc:creator>Ren\xe9e</dc:creator>";
     const bytes = Buffer.from(`${head}${body}<guid>a</guid></item></channel></rss>`, "latin1");
     const [post] = contents(await read(bytes, 1));
     expect(post?.title).toBe("€ 5 “deal”");
-    expect(post?.author.name).toBe("Café");
+    expect(post?.author.name).toBe("Renée");
   });
 
   it("reads undeclared non-UTF-8 bytes as windows-1252 and drops a UTF-8 BOM", async () => {
@@ -222,5 +227,38 @@ describe("feedImporter on bytes and broken files", () => {
 
   it("refuses an empty file", async () => {
     await expect(read("  \n")).rejects.toThrow("feed.xml: the file is empty");
+  });
+});
+
+describe("feedImporter names authors by people's names, never by titles", () => {
+  it("takes dc:creator and the feed's author, and drops a 'name' that is a title", async () => {
+    const feed = `<?xml version="1.0"?>
+      <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
+      <title>Statistical significance: overrated? – Meera Deshpande</title>
+      <link>https://meera.example/</link>
+      <item><title>Statistical significance: overrated?</title><guid>m:1</guid>
+        <dc:creator>Meera Deshpande</dc:creator></item>
+      <item><title>Statistical significance: overrated?</title><guid>m:2</guid>
+        <dc:creator>Statistical significance: overrated? – Meera Deshpande</dc:creator></item>
+      <item><title>Priors</title><guid>m:3</guid><dc:creator>Meera | Priors</dc:creator></item>
+      <item><title>Untitled thoughts</title><guid>m:4</guid></item>
+      </channel></rss>`;
+    const posts = contents(await read(feed));
+    expect(posts.map((p) => p.author.name)).toEqual([
+      "Meera Deshpande",
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    // Unnamed, each is still the blogger by the blog's site.
+    for (const p of posts) {
+      expect(p.author.identities).toEqual([{ kind: "url", value: "https://meera.example/" }]);
+    }
+    const withAuthor = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Field Notes</title>
+      <id>urn:f</id><author><name>Mara Quill</name></author>
+      <link rel="alternate" href="https://mara.example/"/>
+      <entry><id>urn:f:1</id><title>Field Notes</title><updated>2024-01-01T00:00:00Z</updated>
+      </entry></feed>`;
+    expect(contents(await read(withAuthor))[0]?.author.name).toBe("Mara Quill");
   });
 });

@@ -40,7 +40,8 @@ import {
   looksLikeLinkedIn,
   PREAMBLE_LINES,
 } from "./headers.js";
-import { connectionRow, type Get, InvitationRows, KeyLedger, MessageRows, skip } from "./rows.js";
+import { KeyLedger } from "./key-ledger.js";
+import { connectionRow, type Get, InvitationRows, MessageRows, skip } from "./rows.js";
 
 export const linkedinImporter: Importer = {
   format: "linkedin",

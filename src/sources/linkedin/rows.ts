@@ -8,28 +8,11 @@
 import type { ContactRecord, InteractionRecord, SkipRecord, SourceRecord } from "../records.js";
 import { PlainText } from "../shared/plain-text.js";
 import { parseLinkedInDate } from "./dates.js";
+import type { KeyLedger } from "./key-ledger.js";
 import { digest, isEmptyParty, nameKey, party, personKey, splitRecipients } from "./parties.js";
 
 /** A column of the current row by its lowercase header name ("" when the file has none). */
 export type Get = (column: string) => string;
-
-/**
- * Keys already given in this file, with their lines. A second row with the same key (the same
- * profile connected twice, a message repeated verbatim) is skipped as a duplicate.
- */
-export class KeyLedger {
-  private readonly lines = new Map<string, number>();
-
-  /** A duplicate skip when the key was given before, else undefined (and the key is noted). */
-  claim(key: string, line: number, record: string, what: string): SkipRecord | undefined {
-    const first = this.lines.get(key);
-    if (first === undefined) {
-      this.lines.set(key, line);
-      return undefined;
-    }
-    return skip("duplicate", `${what} repeats the one on line ${first}.`, line, record);
-  }
-}
 
 export function connectionRow(get: Get, line: number, keys: KeyLedger, out: SourceRecord[]): void {
   const first = get("first name").trim();

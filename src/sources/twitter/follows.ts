@@ -3,7 +3,8 @@
  *
  * `follower.js` / `following.js` → contacts on channel "twitter", kind "follower" (they follow
  * the owner) or "following" (the owner follows them), keyed `twitter:follower:<id>` /
- * `twitter:following:<id>`. The files name accounts by id only, and give no date.
+ * `twitter:following:<id>`. The files name accounts by id (with the @username only when
+ * `userLink` is a `twitter.com/<username>` link), and give no date.
  *
  * `like.js` → interaction "like" from the owner to the liked tweet's author, keyed
  * `twitter:like:<tweetId>`. A like names no author and no date: the author is read from the
@@ -18,7 +19,14 @@
  */
 import type { Place, SourceRecord } from "../records.js";
 import { snowflakeTime } from "./dates.js";
-import { accountParty, ownerParty, str, twitterParty, unwrap } from "./parties.js";
+import {
+  accountParty,
+  ownerParty,
+  screenNameOfLink,
+  str,
+  twitterParty,
+  unwrap,
+} from "./parties.js";
 
 export function followRecord(
   value: unknown,
@@ -40,7 +48,7 @@ export function followRecord(
     key: `twitter:${kind}:${id}`,
     channel: "twitter",
     kind,
-    party: accountParty(id, true),
+    party: accountParty(id, screenNameOfLink(str(entry?.userLink))),
     place: { ...at, record: `${kind} ${id}` },
   };
 }

@@ -283,15 +283,35 @@ describe("other archive files", () => {
       key: "twitter:following:2002",
       channel: "twitter",
       kind: "following",
-      party: {
-        identities: [
-          tid("2002"),
-          { kind: "profile", platform: "twitter", value: "https://twitter.com/i/user/2002" },
-        ],
-      },
+      // No name and no link: the id is what the file knows (the pipeline shows it).
+      party: { identities: [tid("2002")] },
       place: { line: 1, record: "following 2002" },
     });
     expect(skipped.reason).toBe("no id");
+  });
+
+  it("puts a follower's @username first when its userLink names it, never a URL", async () => {
+    const records = await recordsOf(
+      `window.YTD.follower.part0 = [ ${[
+        ["3003", "https://twitter.com/theo_b"],
+        ["4004", "https://x.com/Ines_R/?lang=en"],
+        ["5005", "https://twitter.com/i/user/5005"],
+        ["6006", "https://twitter.com/intent/user?user_id=6006"],
+      ]
+        .map(([id, link]) => `{ "follower" : { "accountId" : "${id}", "userLink" : "${link}" } }`)
+        .join(", ")} ]`,
+    );
+    const parties = (records as ContactRecord[]).map((c) => c.party);
+    expect(parties).toEqual([
+      { identities: [{ kind: "handle", platform: "twitter", value: "@theo_b" }, tid("3003")] },
+      { identities: [{ kind: "handle", platform: "twitter", value: "@Ines_R" }, tid("4004")] },
+      { identities: [tid("5005")] },
+      { identities: [tid("6006")] },
+    ]);
+    for (const p of parties) {
+      expect(p.name).toBeUndefined();
+      expect(p.identities.every((i) => !/^https?:/.test(i.value))).toBe(true);
+    }
   });
 
   it("throws an input error naming the file and line for what is not an archive file", async () => {

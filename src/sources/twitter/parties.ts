@@ -33,22 +33,40 @@ export function twitterParty(user: TwitterUser): PartyRef {
 }
 
 /**
- * An account known only by its id (followers, DM correspondents), with its profile link.
- * The archive's `userLink` (`https://twitter.com/intent/user?user_id=12`) carries the id in its
- * query, which URL normalisation drops — every follower would share one profile — so the
- * profile is written in the path form `https://twitter.com/i/user/12`, which Twitter also serves.
+ * An account the file names by its id (followers, DM correspondents), with its @username when
+ * the same entry gives it. Such a party has no `name`: the file gives none, and neither the id
+ * nor a link is a person's name (a made-up name would also take part in name matching). The
+ * pipeline shows an unnamed person by their first identity, so the identities are kept
+ * readable: the @username first (written with its "@", which the handle's key ignores), then the
+ * id. No profile link is added — a profile sorts before handles, and its display would be a URL
+ * (`https://twitter.com/i/user/12`); the id identifies the account on its own, and once a tweet
+ * or a later file names the person, that name replaces the display.
+ *
+ * @example
+ * accountParty("12"); // { identities: [{ kind: "handle", platform: "twitter-id", value: "12" }] }
+ * accountParty("12", "ada"); // identities: twitter "@ada", then twitter-id "12"
  */
-export function accountParty(id: string, withProfile = false): PartyRef {
-  const identities: IdentityRef[] = [{ kind: "handle", platform: "twitter-id", value: id }];
-  if (withProfile) {
-    identities.push({
-      kind: "profile",
-      platform: "twitter",
-      value: `https://twitter.com/i/user/${id}`,
-    });
-  }
+export function accountParty(id: string, screenName?: string): PartyRef {
+  const identities: IdentityRef[] = [];
+  if (screenName) identities.push({ kind: "handle", platform: "twitter", value: `@${screenName}` });
+  identities.push({ kind: "handle", platform: "twitter-id", value: id });
   return { identities };
 }
+
+/**
+ * The @username in a profile link of the `https://twitter.com/<username>` form (or x.com), else
+ * undefined — archives mostly link `https://twitter.com/intent/user?user_id=12`, which has none.
+ */
+export function screenNameOfLink(link: string | undefined): string | undefined {
+  const m = link ? PROFILE_LINK.exec(link.trim()) : null;
+  const name = m?.[1];
+  return name && !RESERVED_PATHS.has(name.toLowerCase()) ? name : undefined;
+}
+
+const PROFILE_LINK =
+  /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/([A-Za-z0-9_]{1,50})\/?(?:[?#].*)?$/i;
+/** First path segments of twitter.com that are pages, not accounts. */
+const RESERVED_PATHS = new Set(["i", "intent", "home", "search", "explore", "hashtag", "share"]);
 
 /** A string field, or an id that an old archive wrote as a number. */
 export function str(value: unknown): string | undefined {

@@ -103,6 +103,14 @@ describe.each(storeTargets())("a Twitter archive through the writer on $name", (
       );
       // Theo, Ines, Pavel, and the two followed accounts known by id only.
       expect((await store.stats()).people).toBe(5);
+      // Nobody is named by a link: the accounts known by id only are shown by their id.
+      const names = await store.db
+        .selectFrom("people")
+        .select("display_name")
+        .where("is_me", "=", 0)
+        .execute();
+      expect(names.map((p) => p.display_name)).toEqual(expect.arrayContaining(["5005", "6006"]));
+      for (const p of names) expect(p.display_name).not.toMatch(/https?:|\/i\/user\//);
     } finally {
       await store.close();
     }
