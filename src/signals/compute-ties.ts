@@ -48,6 +48,10 @@ const COLUMNS = [
   "last_in_at",
   "last_out_at",
   "computed_at",
+  "events",
+  "observed",
+  "channels",
+  "first_at",
 ] as const;
 
 export interface TiesResult {
@@ -122,6 +126,10 @@ export async function computeTies(store: Store, at?: number): Promise<TiesResult
       tie.features.lastInboundAt ?? null,
       tie.features.lastOutboundAt ?? null,
       now,
+      tie.features.events,
+      scan.observedCount.get(person) ?? 0,
+      tie.features.channels.join(","),
+      tie.features.firstAt ?? null,
     ]);
   }
   await conn.transaction(async (tx) => {

@@ -52,6 +52,8 @@ export interface Scan {
   lastActive: Map<number, number>;
   /** Each person's recent activity with others (not the user), weighted by `weight`. */
   observedRecent: Map<number, number>;
+  /** How many interactions with others (not the user) each person took part in. */
+  observedCount: Map<number, number>;
   events: number;
   /**
    * The user's events, grouped by the other person, oldest first within each group. The
@@ -101,6 +103,7 @@ export async function scanInteractions(
   const channels = new Interner();
   const lastActive = new Map<number, number>();
   const observedRecent = new Map<number, number>();
+  const observedCount = new Map<number, number>();
   let n = 0;
   let after = 0;
   for (;;) {
@@ -129,6 +132,8 @@ export async function scanInteractions(
       const at = Number(when);
       if (at > (lastActive.get(from) ?? Number.NEGATIVE_INFINITY)) lastActive.set(from, at);
       if (from !== me && to !== me) {
+        observedCount.set(from, (observedCount.get(from) ?? 0) + 1);
+        observedCount.set(to, (observedCount.get(to) ?? 0) + 1);
         const w = options.weight(at);
         if (w > 1e-6) {
           observedRecent.set(from, (observedRecent.get(from) ?? 0) + w);
@@ -154,6 +159,7 @@ export async function scanInteractions(
   return {
     lastActive,
     observedRecent,
+    observedCount,
     events: count,
     *byPerson() {
       // Counting sort by person, then each group by time (and id, for equal times).

@@ -341,6 +341,21 @@ function owed(dialect: Dialect): Migration {
   };
 }
 
+/** What `irl people` lists, kept with each tie so the list never reads the interactions. */
+function tiesSummary(): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      const ties = () => db.schema.alterTable("ties");
+      await ties().addColumn("events", "integer", (c) => c.notNull().defaultTo(0)).execute();
+      await ties().addColumn("observed", "integer", (c) => c.notNull().defaultTo(0)).execute();
+      await ties().addColumn("channels", "text", (c) => c.notNull().defaultTo("")).execute();
+      await ties().addColumn("first_at", "bigint").execute();
+      // Computed again on the next read, with the new columns filled.
+      await sql`DELETE FROM ties`.execute(db);
+    },
+  };
+}
+
 function provider(dialect: Dialect): MigrationProvider {
   return {
     getMigrations: async () => ({
@@ -348,6 +363,7 @@ function provider(dialect: Dialect): MigrationProvider {
       "0002_resolution": resolution(dialect),
       "0003_ties": ties(),
       "0004_owed": owed(dialect),
+      "0005_ties_summary": tiesSummary(),
     }),
   };
 }

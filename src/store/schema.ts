@@ -221,6 +221,12 @@ export interface TiesTable {
   last_in_at: number | null;
   last_out_at: number | null;
   computed_at: number;
+  /** Interactions with the user, and with others where the user could see them. */
+  events: Generated<number>;
+  observed: Generated<number>;
+  /** Channels of the tie, comma-separated, in the order first used. */
+  channels: Generated<string>;
+  first_at: number | null;
 }
 
 export interface OwedTable {

@@ -1,9 +1,10 @@
 /** `irl people`: everyone in the graph, with what irl knows of your dialog with them. */
 import { Command, Option } from "@commander-js/extra-typings";
+import { sql } from "kysely";
 import { IrlError } from "../../errors.js";
 import { ensureTies } from "../../signals/compute-ties.js";
 import { summarizeTiers, TIERS, type Tier } from "../../signals/tiers.js";
-import type { PeopleSort, Store } from "../../store/store.js";
+import type { Store } from "../../store/store.js";
 import { common, withStore } from "../context.js";
 import { ago, printJson, say, table } from "../output.js";
 
@@ -32,27 +33,21 @@ export function peopleCommand() {
     )
     .action(async (options) => {
       await withStore(options, async (store) => {
-        const ties = await tiesOf(store);
-        const sort = options.sort === "strength" ? "recent" : (options.sort as PeopleSort);
-        let people = (await store.people({ sort })).map((p) => ({
-          ...p,
-          tie: ties.get(p.id) ?? { strength: 0, tier: "card-only" as Tier, why: "", reasons: [] },
-        }));
-        const summary = summarizeTiers(people.map((p) => ({ tier: p.tie.tier })));
-        if (options.tier) people = people.filter((p) => p.tie.tier === options.tier);
-        if (options.sort === "strength") {
-          people.sort((a, b) => b.tie.strength - a.tie.strength || a.name.localeCompare(b.name));
-        }
-        if (options.limit) people = people.slice(0, options.limit);
+        const people = await listPeople(store, {
+          tier: options.tier,
+          sort: options.sort,
+          limit: options.limit,
+        });
+        const summary = summarizeTiers(await tierCounts(store));
         if (options.json) {
           printJson(
             people.map((p) => ({
               id: p.id,
               name: p.name,
-              strength: Math.round(p.tie.strength * 1000) / 1000,
-              tier: p.tie.tier,
-              tierReason: p.tie.why,
-              reasons: p.tie.reasons,
+              strength: Math.round(p.strength * 1000) / 1000,
+              tier: p.tier,
+              tierReason: p.tierReason,
+              reasons: p.reasons,
               interactions: p.interactions,
               inbound: p.inbound,
               outbound: p.outbound,
@@ -75,8 +70,8 @@ export function peopleCommand() {
             people.map((p) => [
               `#${p.id}`,
               p.name,
-              p.tie.strength.toFixed(2),
-              p.tie.tier,
+              p.strength.toFixed(2),
+              p.tier,
               `${p.inbound}/${p.outbound}`,
               p.channels.join(", "),
               ago(p.lastAt),
@@ -95,21 +90,102 @@ interface TieView {
   reasons: string[];
 }
 
-/** Every person's tie, recomputed first when stale. */
-export async function tiesOf(store: Store): Promise<Map<number, TieView>> {
+/** One person's tie (recomputed first when stale), or undefined for the user. */
+export async function tieOf(store: Store, person: number): Promise<TieView | undefined> {
   await ensureTies(store);
-  const rows = await store.db.selectFrom("ties").selectAll().execute();
-  return new Map(
-    rows.map((r) => [
-      Number(r.person_id),
-      {
-        strength: Number(r.score),
-        tier: r.tier as Tier,
-        why: r.tier_reason,
-        reasons: JSON.parse(r.reasons) as string[],
-      },
-    ]),
-  );
+  const r = await store.db
+    .selectFrom("ties")
+    .selectAll()
+    .where("person_id", "=", person)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  return {
+    strength: Number(r.score),
+    tier: r.tier as Tier,
+    why: r.tier_reason,
+    reasons: JSON.parse(r.reasons) as string[],
+  };
+}
+
+interface Listed {
+  id: number;
+  name: string;
+  strength: number;
+  tier: Tier;
+  tierReason: string;
+  reasons: string[];
+  interactions: number;
+  inbound: number;
+  outbound: number;
+  observed: number;
+  channels: string[];
+  firstAt: number | null;
+  lastAt: number | null;
+}
+
+/**
+ * The people list straight from the `ties` table (recomputed first when stale): sorting,
+ * filtering and the limit happen in the database, so a graph of millions of interactions
+ * lists as fast as a small one.
+ */
+async function listPeople(
+  store: Store,
+  options: { tier?: Tier; sort: "strength" | "recent" | "name" | "interactions"; limit?: number },
+): Promise<Listed[]> {
+  await ensureTies(store);
+  let q = store.db
+    .selectFrom("ties as t")
+    .innerJoin("people as p", "p.id", "t.person_id")
+    .select([
+      "p.id",
+      "p.display_name as name",
+      "t.score",
+      "t.tier",
+      "t.tier_reason",
+      "t.reasons",
+      "t.events",
+      "t.dialog_in",
+      "t.dialog_out",
+      "t.observed",
+      "t.channels",
+      "t.first_at",
+      "t.last_at",
+    ]);
+  if (options.tier) q = q.where("t.tier", "=", options.tier);
+  q =
+    options.sort === "name"
+      ? q.orderBy("p.display_name")
+      : options.sort === "recent"
+        ? q.orderBy(sql`coalesce(t.last_at, -1)`, "desc").orderBy("p.display_name")
+        : options.sort === "interactions"
+          ? q.orderBy("t.events", "desc").orderBy("p.display_name")
+          : q.orderBy("t.score", "desc").orderBy("p.display_name");
+  if (options.limit) q = q.limit(options.limit);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    name: r.name,
+    strength: Number(r.score),
+    tier: r.tier as Tier,
+    tierReason: r.tier_reason,
+    reasons: JSON.parse(r.reasons) as string[],
+    interactions: Number(r.events),
+    inbound: Number(r.dialog_in),
+    outbound: Number(r.dialog_out),
+    observed: Number(r.observed),
+    channels: r.channels ? r.channels.split(",").sort() : [],
+    firstAt: r.first_at === null ? null : Number(r.first_at),
+    lastAt: r.last_at === null ? null : Number(r.last_at),
+  }));
+}
+
+async function tierCounts(store: Store): Promise<{ tier: Tier }[]> {
+  const rows = await store.db
+    .selectFrom("ties")
+    .select(["tier", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("tier")
+    .execute();
+  return rows.flatMap((r) => new Array(Number(r.n)).fill({ tier: r.tier as Tier }));
 }
 
 export function parsePositive(value: string): number {

@@ -7,7 +7,7 @@ import { type FlagChange, setFlags } from "../../store/flags.js";
 import { common, withStore } from "../context.js";
 import { onePerson } from "../find-person.js";
 import { ago, isoDate, printJson, say } from "../output.js";
-import { parsePositive, tiesOf } from "./people.js";
+import { parsePositive, tieOf } from "./people.js";
 
 const DAY = 86_400_000;
 
@@ -55,7 +55,7 @@ export function personCommand() {
           await setFlags(store.conn, person.id, change);
           await computeTies(store);
         }
-        const tie = person.is_me === 1 ? undefined : (await tiesOf(store)).get(person.id);
+        const tie = person.is_me === 1 ? undefined : await tieOf(store, person.id);
         const flags = await store.db
           .selectFrom("person_flags")
           .selectAll()
