@@ -60,66 +60,92 @@ export interface DueReport {
   silentOrganizations: { organization: string; people: string[] }[];
   quiet: QuietTie[];
   budget: Touch[];
+  /** Sizes of the whole lists (the lists above stop at `limit`). */
+  totals: { owed: number; unanswered: number; quiet: number };
 }
 
 export async function whatIsDue(
   store: Store,
-  options: { now?: number; budget?: number } = {},
+  options: { now?: number; budget?: number; limit?: number } = {},
 ): Promise<DueReport> {
   const now = options.now ?? (await graphNow(store));
   const budget = options.budget ?? 5;
+  const limit = options.limit ?? 50;
   const me = (await store.me())?.id;
   if (me === undefined) {
-    return { owed: [], unanswered: [], silentOrganizations: [], quiet: [], budget: [] };
+    return {
+      owed: [],
+      unanswered: [],
+      silentOrganizations: [],
+      quiet: [],
+      budget: [],
+      totals: { owed: 0, unanswered: 0, quiet: 0 },
+    };
   }
-  const snoozed = new Set(
-    (
-      await store.conn.all<{ person_id: number }>(
-        "SELECT person_id FROM person_flags WHERE snoozed_until > ?",
-        [now],
-      )
-    ).map((r) => Number(r.person_id)),
+  // Everything below reads the ties and owed tables, in the database: fast on any graph.
+  const awake = (column: string) =>
+    `NOT EXISTS (SELECT 1 FROM person_flags f WHERE f.person_id = ${column} AND f.snoozed_until > ?)`;
+  const count = async (sql: string, params: unknown[]) =>
+    Number((await store.conn.all<{ n: number }>(sql, params))[0]?.n ?? 0);
+
+  const owedRows = await store.conn.all<{
+    person: number;
+    name: string;
+    channel: string;
+    kind: string;
+    at: number;
+    waiting: number;
+    title: string | null;
+    body: string | null;
+    score: number;
+  }>(
+    `SELECT o.person_id AS person, p.display_name AS name, o.channel, o.kind, o.at, o.waiting,
+       th.title, i.body, t.score
+     FROM owed o JOIN people p ON p.id = o.person_id
+     JOIN ties t ON t.person_id = o.person_id
+     LEFT JOIN threads th ON th.id = o.thread_id
+     LEFT JOIN interactions i ON i.id = o.interaction_id
+     WHERE ${awake("o.person_id")}
+     ORDER BY t.score DESC, o.at DESC LIMIT ?`,
+    [now, limit],
   );
-  const ties = await store.conn.all<{
+  const owed: OwedReply[] = owedRows.map((r) => ({
+    person: Number(r.person),
+    name: r.name,
+    channel: r.channel,
+    kind: r.kind,
+    at: Number(r.at),
+    thread: r.title,
+    excerpt: r.body ? r.body.replace(/\s+/g, " ").trim().slice(0, 140) : null,
+    waiting: Number(r.waiting),
+    strength: Number(r.score),
+  }));
+
+  const silent = await store.conn.all<{
     person_id: number;
     name: string;
-    score: number;
-    tier: string;
-    tier_reason: string;
-    last_at: number | null;
-    dialog_in: number;
     dialog_out: number;
     last_out_at: number | null;
   }>(
-    `SELECT t.person_id, p.display_name AS name, t.score, t.tier, t.tier_reason, t.last_at,
-       t.dialog_in, t.dialog_out, t.last_out_at
+    `SELECT t.person_id, p.display_name AS name, t.dialog_out, t.last_out_at
      FROM ties t JOIN people p ON p.id = t.person_id
-     WHERE t.tier <> 'card-only'`,
+     WHERE t.dialog_in = 0 AND t.dialog_out > 0 AND coalesce(t.last_out_at, 0) < ?
+       AND ${awake("t.person_id")}
+     ORDER BY t.dialog_out DESC, t.last_out_at DESC`,
+    [now - ANSWER_PATIENCE_DAYS * DAY, now],
   );
-  const tieOf = new Map(ties.map((t) => [Number(t.person_id), t]));
-
-  const owed = await repliesOwed(store, snoozed, (id) => Number(tieOf.get(id)?.score ?? 0));
-
-  const unanswered: Unanswered[] = [];
-  for (const t of ties) {
-    const id = Number(t.person_id);
-    if (snoozed.has(id) || Number(t.dialog_in) > 0 || Number(t.dialog_out) === 0) continue;
-    const last = Number(t.last_out_at ?? 0);
-    if (now - last < ANSWER_PATIENCE_DAYS * DAY) continue;
-    unanswered.push({
-      person: id,
-      name: t.name,
-      sent: Number(t.dialog_out),
-      lastSentAt: last,
-      organization: null,
-    });
-  }
+  const unanswered: Unanswered[] = silent.map((t) => ({
+    person: Number(t.person_id),
+    name: t.name,
+    sent: Number(t.dialog_out),
+    lastSentAt: Number(t.last_out_at ?? 0),
+    organization: null,
+  }));
   const orgs = await organizationsOf(
     store,
     unanswered.map((u) => u.person),
   );
   for (const u of unanswered) u.organization = orgs.get(u.person) ?? null;
-  unanswered.sort((a, b) => b.sent - a.sent || b.lastSentAt - a.lastSentAt);
   const byOrg = new Map<string, string[]>();
   for (const u of unanswered) {
     if (!u.organization) continue;
@@ -130,62 +156,42 @@ export async function whatIsDue(
     .map(([organization, people]) => ({ organization, people }))
     .sort((a, b) => b.people.length - a.people.length);
 
-  const quiet: QuietTie[] = ties
-    .filter((t) => t.tier === "dormant" && !snoozed.has(Number(t.person_id)))
-    .map((t) => ({
-      person: Number(t.person_id),
-      name: t.name,
-      strength: Number(t.score),
-      reason: t.tier_reason,
-      lastAt: t.last_at === null ? null : Number(t.last_at),
-    }))
-    .sort((a, b) => b.strength - a.strength);
+  const quietRows = await store.conn.all<{
+    person_id: number;
+    name: string;
+    score: number;
+    tier_reason: string;
+    last_at: number | null;
+  }>(
+    `SELECT t.person_id, p.display_name AS name, t.score, t.tier_reason, t.last_at
+     FROM ties t JOIN people p ON p.id = t.person_id
+     WHERE t.tier = 'dormant' AND ${awake("t.person_id")}
+     ORDER BY t.score DESC LIMIT ?`,
+    [now, limit],
+  );
+  const quiet: QuietTie[] = quietRows.map((t) => ({
+    person: Number(t.person_id),
+    name: t.name,
+    strength: Number(t.score),
+    reason: t.tier_reason,
+    lastAt: t.last_at === null ? null : Number(t.last_at),
+  }));
 
   return {
     owed,
-    unanswered,
+    unanswered: unanswered.slice(0, limit),
     silentOrganizations,
     quiet,
     budget: touchBudget(owed, quiet, unanswered, budget, now),
+    totals: {
+      owed: await count(`SELECT count(*) AS n FROM owed o WHERE ${awake("o.person_id")}`, [now]),
+      unanswered: unanswered.length,
+      quiet: await count(
+        `SELECT count(*) AS n FROM ties t WHERE t.tier = 'dormant' AND ${awake("t.person_id")}`,
+        [now],
+      ),
+    },
   };
-}
-
-/** The replies owed that computing ties found (see `OwedTracker`), strongest ties first. */
-async function repliesOwed(
-  store: Store,
-  snoozed: Set<number>,
-  strengthOf: (person: number) => number,
-): Promise<OwedReply[]> {
-  const rows = await store.conn.all<{
-    person: number;
-    name: string;
-    channel: string;
-    kind: string;
-    at: number;
-    waiting: number;
-    title: string | null;
-    body: string | null;
-  }>(
-    `SELECT o.person_id AS person, p.display_name AS name, o.channel, o.kind, o.at, o.waiting,
-       th.title, i.body
-     FROM owed o JOIN people p ON p.id = o.person_id
-     LEFT JOIN threads th ON th.id = o.thread_id
-     LEFT JOIN interactions i ON i.id = o.interaction_id`,
-  );
-  return rows
-    .filter((r) => !snoozed.has(Number(r.person)))
-    .map((r) => ({
-      person: Number(r.person),
-      name: r.name,
-      channel: r.channel,
-      kind: r.kind,
-      at: Number(r.at),
-      thread: r.title,
-      excerpt: r.body ? r.body.replace(/\s+/g, " ").trim().slice(0, 140) : null,
-      waiting: Number(r.waiting),
-      strength: strengthOf(Number(r.person)),
-    }))
-    .sort((a, b) => b.strength - a.strength || b.at - a.at);
 }
 
 async function organizationsOf(store: Store, people: number[]): Promise<Map<number, string>> {

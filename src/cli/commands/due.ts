@@ -25,7 +25,7 @@ export function dueCommand() {
     .action(async (options) => {
       await withStore(options, async (store) => {
         await ensureTies(store);
-        const due = await whatIsDue(store, { budget: options.budget });
+        const due = await whatIsDue(store, { budget: options.budget, limit: options.limit });
         if (options.json) {
           const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
           printJson({
@@ -37,6 +37,7 @@ export function dueCommand() {
               .slice(0, options.limit)
               .map((u) => ({ ...u, lastSentAt: iso(u.lastSentAt) })),
             silentOrganizations: due.silentOrganizations,
+            totals: due.totals,
             quiet: due.quiet
               .slice(0, options.limit)
               .map((q) => ({ ...q, lastAt: iso(q.lastAt), reasons: [q.reason] })),
@@ -49,14 +50,14 @@ export function dueCommand() {
           say(`  ${i + 1}. ${t.action} — ${t.name} (#${t.person}): ${t.reason}`);
         }
         say("");
-        say(`Replies you owe (${due.owed.length}):`);
+        say(`Replies you owe (${due.totals.owed}):`);
         for (const o of due.owed.slice(0, options.limit)) {
           const where = o.thread ? `"${o.thread}"` : o.channel;
           say(`  ${o.name} (#${o.person}) — ${o.kind} on ${where}, ${ago(o.at)}`);
           if (o.excerpt) say(`      ${o.excerpt}`);
         }
         say("");
-        say(`Never answered you (${due.unanswered.length}):`);
+        say(`Never answered you (${due.totals.unanswered}):`);
         for (const u of due.unanswered.slice(0, options.limit)) {
           const org = u.organization ? `, ${u.organization}` : "";
           say(
@@ -67,7 +68,7 @@ export function dueCommand() {
           say(`  Nobody at ${o.organization} answers: ${o.people.join(", ")}`);
         }
         say("");
-        say(`Going quiet (${due.quiet.length}):`);
+        say(`Going quiet (${due.totals.quiet}):`);
         for (const q of due.quiet.slice(0, options.limit)) {
           say(`  ${q.name} (#${q.person}) — ${q.reason}`);
         }
