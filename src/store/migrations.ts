@@ -346,9 +346,15 @@ function tiesSummary(): Migration {
   return {
     async up(db: Kysely<unknown>) {
       const ties = () => db.schema.alterTable("ties");
-      await ties().addColumn("events", "integer", (c) => c.notNull().defaultTo(0)).execute();
-      await ties().addColumn("observed", "integer", (c) => c.notNull().defaultTo(0)).execute();
-      await ties().addColumn("channels", "text", (c) => c.notNull().defaultTo("")).execute();
+      await ties()
+        .addColumn("events", "integer", (c) => c.notNull().defaultTo(0))
+        .execute();
+      await ties()
+        .addColumn("observed", "integer", (c) => c.notNull().defaultTo(0))
+        .execute();
+      await ties()
+        .addColumn("channels", "text", (c) => c.notNull().defaultTo(""))
+        .execute();
       await ties().addColumn("first_at", "bigint").execute();
       // Computed again on the next read, with the new columns filled.
       await sql`DELETE FROM ties`.execute(db);
