@@ -99,14 +99,15 @@ export async function whatIsDue(
     body: string | null;
     score: number;
   }>(
+    // The top of the list first, then its names, titles and texts: no body is read for the rest.
     `SELECT o.person_id AS person, p.display_name AS name, o.channel, o.kind, o.at, o.waiting,
-       th.title, i.body, t.score
-     FROM owed o JOIN people p ON p.id = o.person_id
-     JOIN ties t ON t.person_id = o.person_id
+       th.title, i.body, o.score
+     FROM (SELECT o.*, t.score FROM owed o JOIN ties t ON t.person_id = o.person_id
+           WHERE ${awake("o.person_id")} ORDER BY t.score DESC, o.at DESC LIMIT ?) o
+     JOIN people p ON p.id = o.person_id
      LEFT JOIN threads th ON th.id = o.thread_id
      LEFT JOIN interactions i ON i.id = o.interaction_id
-     WHERE ${awake("o.person_id")}
-     ORDER BY t.score DESC, o.at DESC LIMIT ?`,
+     ORDER BY o.score DESC, o.at DESC`,
     [now, limit],
   );
   const owed: OwedReply[] = owedRows.map((r) => ({
