@@ -132,30 +132,3 @@ export function isLightKind(kind: string): boolean {
 export function isMeeting(channel: string, kind: string): boolean {
   return kind === "meeting" || channel === "meeting";
 }
-
-/**
- * Channels get small integer ids, the same for every tie in this process, so a tie can keep the
- * set of its channels as a 31-bit mask. Past 31 distinct channels the last bit is shared.
- */
-const channelIds = new Map<string, number>();
-const channelNames: string[] = [];
-
-export function channelBit(channel: string): number {
-  let id = channelIds.get(channel);
-  if (id === undefined) {
-    id = Math.min(channelNames.length, 30);
-    if (channelNames.length < 31) channelNames.push(channel);
-    channelIds.set(channel, id);
-  }
-  return 1 << id;
-}
-
-/** Channel names in a mask made by channelBit, in the order they were first seen. */
-export function channelsOf(mask: number): string[] {
-  const names: string[] = [];
-  for (let i = 0; i < channelNames.length; i++) {
-    const name = channelNames[i];
-    if (name !== undefined && mask & (1 << i)) names.push(name);
-  }
-  return names;
-}
