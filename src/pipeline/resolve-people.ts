@@ -32,7 +32,7 @@ import {
   trainProfileModel,
 } from "../identity/profile-match.js";
 import type { SqlExecutor } from "../store/connection.js";
-import { declaredDifferent, mergePeople } from "../store/merge.js";
+import { declaredDifferent, MergeTrail } from "../store/merge.js";
 import type { Store } from "../store/store.js";
 
 /** Automatic merges need at least this probability (see README: identity evaluation). */
@@ -99,28 +99,20 @@ async function apply(
   matches: ProfileMatch[],
   loaded: Loaded,
 ): Promise<{ merged: number; suggested: number }> {
-  // Where each person went when merged in this pass (union–find by hand: chains are short).
-  const into = new Map<number, number>();
-  const current = (id: number): number => {
-    let p = id;
-    while (into.has(p)) p = into.get(p) as number;
-    return p;
-  };
+  const trail = new MergeTrail();
   let merged = 0;
   let suggested = 0;
   const corroborated: Profile[] = [];
   for (const m of matches) {
-    const a = current(m.a);
-    const b = current(m.b);
+    const a = trail.current(m.a);
+    const b = trail.current(m.b);
     if (a === b || (await declaredDifferent(tx, a, b))) continue;
     if (mayMerge(m, loaded, a, b)) {
-      const [keep, gone] = a < b ? [a, b] : [b, a];
-      await mergePeople(tx, keep, gone, {
+      await trail.merge(tx, a, b, {
         method: "auto",
         probability: m.probability,
         reasons: m.reasons,
       });
-      into.set(gone, keep);
       merged++;
       const claimant = loaded.claimOnly.has(m.a) ? m.a : loaded.claimOnly.has(m.b) ? m.b : null;
       const profile = claimant === null ? undefined : loaded.profiles.get(claimant);
@@ -135,9 +127,7 @@ async function apply(
     );
   }
   for (const claimant of corroborated) {
-    merged += await joinVouchedClaims(tx, claimant, current(claimant.id), loaded.me, (gone, keep) =>
-      into.set(gone, keep),
-    );
+    merged += await joinVouchedClaims(tx, claimant, trail, loaded.me);
   }
   return { merged, suggested };
 }
@@ -149,9 +139,8 @@ async function apply(
 async function joinVouchedClaims(
   tx: SqlExecutor,
   claimant: Profile,
-  keep: number,
+  trail: MergeTrail,
   me: number,
-  moved: (gone: number, keep: number) => void,
 ): Promise<number> {
   let merged = 0;
   const claims = [
@@ -167,17 +156,15 @@ async function joinVouchedClaims(
       [key],
     );
     const owner = owners[0] ? Number(owners[0].person_id) : undefined;
+    const keep = trail.current(claimant.id);
     if (owner === undefined || owner === keep || owner === me) continue;
     if (await declaredDifferent(tx, keep, owner)) continue;
-    const [into, gone] = keep < owner ? [keep, owner] : [owner, keep];
-    await mergePeople(tx, into, gone, {
+    await trail.merge(tx, keep, owner, {
       method: "auto",
       reasons: [
         `${identity.value} was given on the same comment form as two of their verified identities`,
       ],
     });
-    moved(gone, into);
-    keep = into;
     merged++;
   }
   return merged;

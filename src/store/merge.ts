@@ -85,6 +85,31 @@ function words(name: string): number {
 }
 
 /**
+ * Several merges in one go (a resolution pass, accepting every pair for review): remembers
+ * where each merged person went, so later pairs that name them find the person they are now.
+ * The older person (lower id) is always the one kept.
+ */
+export class MergeTrail {
+  private readonly into = new Map<number, number>();
+
+  /** The person `id` is now (itself, unless it was merged in this go). */
+  current(id: number): number {
+    let p = id;
+    while (this.into.has(p)) p = this.into.get(p) as number;
+    return p;
+  }
+
+  /** Merge the people `a` and `b` are now; returns the one kept. */
+  async merge(tx: SqlExecutor, a: number, b: number, why: MergeWhy, force = false) {
+    const [x, y] = [this.current(a), this.current(b)];
+    const [keep, gone] = x < y ? [x, y] : [y, x];
+    await mergePeople(tx, keep, gone, why, force);
+    this.into.set(gone, keep);
+    return keep;
+  }
+}
+
+/**
  * Record that `a` and `b` are different people (the user dismissed a candidate pair): every
  * identity of one against every identity of the other, names aside. Returns rules added.
  */

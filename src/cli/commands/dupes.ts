@@ -2,7 +2,7 @@
 import { Command } from "@commander-js/extra-typings";
 import { IrlError } from "../../errors.js";
 import { computeTies } from "../../signals/compute-ties.js";
-import { markDifferent, mergePeople } from "../../store/merge.js";
+import { MergeTrail, markDifferent } from "../../store/merge.js";
 import { common, withStore } from "../context.js";
 import { plural, printJson, say, status } from "../output.js";
 import { parsePositive } from "./people.js";
@@ -57,24 +57,16 @@ export function dupesCommand() {
                   .execute();
           let merged = 0;
           await store.conn.transaction(async (tx) => {
-            const into = new Map<number, number>();
-            const current = (id: number) => {
-              let p = id;
-              while (into.has(p)) p = into.get(p) as number;
-              return p;
-            };
+            const trail = new MergeTrail();
             for (const pair of pairs) {
-              const [a, b] = [current(pair.person_a), current(pair.person_b)];
-              if (a === b) continue;
-              const [keep, gone] = a < b ? [a, b] : [b, a];
-              await mergePeople(
+              if (trail.current(pair.person_a) === trail.current(pair.person_b)) continue;
+              await trail.merge(
                 tx,
-                keep,
-                gone,
+                pair.person_a,
+                pair.person_b,
                 { method: "user", reasons: ["confirmed by you in irl dupes"] },
                 true,
               );
-              into.set(gone, keep);
               merged++;
             }
           });
