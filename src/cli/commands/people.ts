@@ -4,7 +4,7 @@ import { sql } from "kysely";
 import { IrlError } from "../../errors.js";
 import { ensureTies } from "../../signals/compute-ties.js";
 import { summarizeTiers, TIERS, type Tier } from "../../signals/tiers.js";
-import type { Store } from "../../store/store.js";
+import type { PersonSummary, Store } from "../../store/store.js";
 import { common, withStore } from "../context.js";
 import { ago, printJson, say, table } from "../output.js";
 
@@ -107,20 +107,11 @@ export async function tieOf(store: Store, person: number): Promise<TieView | und
   };
 }
 
-interface Listed {
-  id: number;
-  name: string;
+interface Listed extends PersonSummary {
   strength: number;
   tier: Tier;
   tierReason: string;
   reasons: string[];
-  interactions: number;
-  inbound: number;
-  outbound: number;
-  observed: number;
-  channels: string[];
-  firstAt: number | null;
-  lastAt: number | null;
 }
 
 /**
