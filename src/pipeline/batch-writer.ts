@@ -121,33 +121,24 @@ export class BatchWriter {
           });
           break;
         case "content": {
-          const author = await this.resolver.resolve(tx, record.author);
-          if (author === FORGOTTEN) {
-            this.skipForgotten(counts, record);
-          } else if (author === undefined) {
-            this.skip(counts, record, "no author", "content with no identifiable author");
-          } else {
-            rows.content.push(this.contentRow(record, author));
-          }
+          const author = await this.partyOf(tx, record.author, record, counts, [
+            "no author",
+            "content with no identifiable author",
+          ]);
+          if (author) rows.content.push(this.contentRow(record, author));
           break;
         }
         case "interaction":
           await this.interaction(tx, record, counts, rows);
           break;
         case "contact": {
-          const person = await this.resolver.resolve(tx, record.party);
-          if (person === FORGOTTEN) {
-            this.skipForgotten(counts, record);
-          } else if (person === undefined) {
-            this.skip(
-              counts,
-              record,
-              "no identity",
-              "a contact with no name, e-mail, site or handle",
-            );
-          } else if (person.person === this.options.me) {
+          const person = await this.partyOf(tx, record.party, record, counts, [
+            "no identity",
+            "a contact with no name, e-mail, site or handle",
+          ]);
+          if (person?.person === this.options.me) {
             this.skip(counts, record, "yourself", "a tie with yourself (your own card or profile)");
-          } else {
+          } else if (person) {
             rows.contacts.push([
               record.key,
               this.options.importId,
@@ -165,21 +156,12 @@ export class BatchWriter {
           break;
         case "person": {
           const before = this.resolver.peopleAdded;
-          const person = await this.resolver.resolve(tx, record.party);
-          if (person === FORGOTTEN) {
-            this.skipForgotten(counts, record);
-          } else if (person === undefined) {
-            this.skip(
-              counts,
-              record,
-              "no identity",
-              "a person with no name, e-mail, site or handle",
-            );
-          } else if (this.resolver.peopleAdded > before) {
-            counts.added++;
-          } else {
-            counts.unchanged++;
-          }
+          const person = await this.partyOf(tx, record.party, record, counts, [
+            "no identity",
+            "a person with no name, e-mail, site or handle",
+          ]);
+          if (person && this.resolver.peopleAdded > before) counts.added++;
+          else if (person) counts.unchanged++;
           break;
         }
       }
@@ -206,12 +188,11 @@ export class BatchWriter {
     counts: BatchCounts,
     rows: Rows,
   ): Promise<void> {
-    const author = await this.resolver.resolve(tx, record.from);
-    if (author === FORGOTTEN) return this.skipForgotten(counts, record);
-    if (author === undefined) {
-      this.skip(counts, record, "no author", "no name, e-mail, site or handle for its author");
-      return;
-    }
+    const author = await this.partyOf(tx, record.from, record, counts, [
+      "no author",
+      "no name, e-mail, site or handle for its author",
+    ]);
+    if (!author) return;
     const from = author.person;
     const { me } = this.options;
     const text = record.text?.trim() || null;
@@ -377,6 +358,23 @@ export class BatchWriter {
         "approved",
       ]);
     }
+  }
+
+  /**
+   * The person the record's party resolves to; otherwise the record is counted as skipped —
+   * as "forgotten", or with `missing` (reason, message) when the party names nobody.
+   */
+  private async partyOf(
+    tx: SqlExecutor,
+    party: PartyRef,
+    record: InteractionRecord | ContentRecord | ContactRecord | PersonRecord,
+    counts: BatchCounts,
+    missing: [reason: string, message: string],
+  ): Promise<Resolved | undefined> {
+    const resolved = await this.resolver.resolve(tx, party);
+    if (resolved === FORGOTTEN) this.skipForgotten(counts, record);
+    else if (resolved === undefined) this.skip(counts, record, ...missing);
+    return resolved === FORGOTTEN ? undefined : resolved;
   }
 
   private skipForgotten(
