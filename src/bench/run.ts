@@ -20,6 +20,12 @@ const all = [
   { name: "twitter", script: "twitter-import.js", args: [] },
   { name: "identity", script: "identity-run.js", args: [] },
   { name: "ties", script: "ties.js", args: [] },
+  { name: "graph", script: "graph.js", args: [] },
+  { name: "web", script: "web.js", args: [] },
+  { name: "interests", script: "interests.js", args: [] },
+  { name: "brief", script: "brief.js", args: [] },
+  { name: "comments", script: "comments.js", args: [] },
+  { name: "outbound", script: "outbound.js", args: [] },
 ];
 const only = process.env.IRL_BENCH_ONLY?.split(",").map((s) => s.trim());
 for (const b of all) {

@@ -7,19 +7,28 @@
  */
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import { exitCodeFor, IrlError } from "../errors.js";
+import { briefCommand } from "./commands/brief.js";
+import { commentsCommand } from "./commands/comments.js";
 import { demoCommand } from "./commands/demo.js";
 import { dueCommand } from "./commands/due.js";
 import { dupesCommand } from "./commands/dupes.js";
+import { engageCommand } from "./commands/engage.js";
+import { eventsCommand } from "./commands/events.js";
 import { exportCommand } from "./commands/export.js";
 import { forgetCommand } from "./commands/forget.js";
 import { importCommand } from "./commands/import.js";
+import { introCommand } from "./commands/intro.js";
+import { matchCommand } from "./commands/match.js";
 import { meCommand } from "./commands/me.js";
 import { mergeCommand } from "./commands/merge.js";
 import { peopleCommand } from "./commands/people.js";
 import { personCommand } from "./commands/person.js";
 import { sampleCommand } from "./commands/sample.js";
+import { serveCommand } from "./commands/serve.js";
 import { splitCommand } from "./commands/split.js";
 import { statsCommand } from "./commands/stats.js";
+import { suggestCommand } from "./commands/suggest.js";
+import { tripCommand } from "./commands/trip.js";
 
 export function program(): Command {
   const cli = new Command("irl")
@@ -42,13 +51,22 @@ export function program(): Command {
     peopleCommand,
     personCommand,
     dueCommand,
+    introCommand,
+    suggestCommand,
+    briefCommand,
+    eventsCommand,
     dupesCommand,
     mergeCommand,
     splitCommand,
     forgetCommand,
     exportCommand,
+    matchCommand,
+    tripCommand,
+    engageCommand,
     demoCommand,
     sampleCommand,
+    serveCommand,
+    commentsCommand,
   ]) {
     cli.addCommand(make());
   }

@@ -198,6 +198,16 @@ const TABLE: Record<string, string> = {
 const SHORT = new Map<string, readonly string[]>();
 for (const [short, formal] of Object.entries(TABLE)) SHORT.set(short, formal.split(" "));
 
+const LONG = new Map<string, string[]>();
+for (const [short, formal] of SHORT) {
+  for (const f of formal) LONG.set(f, [...(LONG.get(f) ?? []), short]);
+}
+
+/** Short forms of a formal name ("robert" → ["bert", "bob", "bobby", …]), or an empty list. */
+export function shortForms(formal: string): readonly string[] {
+  return LONG.get(formal) ?? [];
+}
+
 /** Number of short forms in the table. */
 export const NICKNAME_COUNT = SHORT.size;
 

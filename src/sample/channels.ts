@@ -39,6 +39,8 @@ export function onLinkedIn(world: World, p: Person): boolean {
 export function hasCard(world: World, p: Person): boolean {
   if (p.role === "cardOnly") return !onLinkedIn(world, p) || roll(world, "card", p) < 0.15;
   if (p.role === "newcomer" || p.role === "likeOnly") return false;
+  // Ties in the destination city handed the owner a card with their address (for `irl trip`).
+  if (p.marks.includes("destination")) return true;
   // Many-faces people handed the owner a card: work address, site and handle on one record.
   if (p.marks.includes("manyFaces")) return true;
   if (p.marks.includes("sameFirstName") || p.marks.includes("sameFullName")) return true;

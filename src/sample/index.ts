@@ -266,6 +266,8 @@ export async function writeSample(
   };
   const truthsPath = path.join(dir, "truths.json");
   fs.writeFileSync(truthsPath, `${JSON.stringify(truths, null, 1)}\n`);
+  // The planted job opening, as the text `irl match` reads (with the exports, not alone).
+  if (only.size > 0) fs.writeFileSync(path.join(dir, "opening.txt"), `${truths.opening.text}\n`);
   return { files, truthsPath, truths };
 }
 

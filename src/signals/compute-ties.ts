@@ -15,6 +15,7 @@
  */
 import type { SqlExecutor } from "../store/connection.js";
 import type { Store } from "../store/store.js";
+import { LinkCollector, writeLinks } from "./graph/compute-links.js";
 import { type MyEvent, scanInteractions } from "./my-events.js";
 import { TieAccumulator, WEEK_HALF_LIFE_DAYS } from "./strength.js";
 import { assignTier, summarizeTiers, type Tier, type TierOverride } from "./tiers.js";
@@ -80,7 +81,9 @@ export async function computeTies(store: Store, at?: number): Promise<TiesResult
   // Recent activity (7-day half-life, every act counts 1): the user's, and each person's with
   // anyone — so a tie's share of both people's attention can be judged.
   const weight = (at: number) => (at > now ? 0 : 0.5 ** ((now - at) / (WEEK_HALF_LIFE_DAYS * DAY)));
-  const scan = await scanInteractions(conn, me, { weight });
+  // Links between other people are gathered on the same pass (graph/compute-links.ts).
+  const links = new LinkCollector(me, now);
+  const scan = await scanInteractions(conn, me, { weight, observed: links.observe });
   const context = await loadContext(conn, me, scan.lastActive);
   const otherRecent = scan.observedRecent;
   const owed = new OwedTracker(now - OWED_WINDOW_DAYS * DAY);
@@ -143,6 +146,7 @@ export async function computeTies(store: Store, at?: number): Promise<TiesResult
       await tx.insertNew("owed", OWED_COLUMNS, open.slice(i, i + 1000));
     }
   });
+  await writeLinks(conn, links, { recent: otherRecent, lastActive: context.lastActive });
   const counts: Record<string, number> = {};
   for (const a of assigned) counts[a.tier] = (counts[a.tier] ?? 0) + 1;
   return { people: ids.length, counts, summary: summarizeTiers(assigned, "contacts") };

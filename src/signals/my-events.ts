@@ -45,6 +45,8 @@ export interface MyEvent {
 export interface ScanOptions {
   /** Weight of an act at time `at` for recent-activity totals (0 when too old to count). */
   weight: (at: number) => number;
+  /** Called with every interaction between two people neither of whom is the user. */
+  observed?: (from: number, to: number, at: number, channel: string, kind: string) => void;
 }
 
 export interface Scan {
@@ -132,6 +134,7 @@ export async function scanInteractions(
       const at = Number(when);
       if (at > (lastActive.get(from) ?? Number.NEGATIVE_INFINITY)) lastActive.set(from, at);
       if (from !== me && to !== me) {
+        options.observed?.(from, to, at, channel, kind);
         observedCount.set(from, (observedCount.get(from) ?? 0) + 1);
         observedCount.set(to, (observedCount.get(to) ?? 0) + 1);
         const w = options.weight(at);

@@ -161,6 +161,7 @@ export async function mergeInto(tx: SqlExecutor, into: number, from: number): Pr
   await tx.run("UPDATE interactions SET from_person_id = ? WHERE from_person_id = ?", [into, from]);
   await tx.run("UPDATE interactions SET to_person_id = ? WHERE to_person_id = ?", [into, from]);
   await tx.run("UPDATE content SET person_id = ? WHERE person_id = ?", [into, from]);
+  await tx.run("UPDATE asks SET person_id = ? WHERE person_id = ?", [into, from]);
   await tx.run("UPDATE attendance SET person_id = ? WHERE person_id = ?", [into, from]);
   await tx.run("UPDATE contacts SET person_id = ? WHERE person_id = ?", [into, from]);
   await tx.run(
@@ -170,6 +171,8 @@ export async function mergeInto(tx: SqlExecutor, into: number, from: number): Pr
     [from, into],
   );
   await tx.run("UPDATE details SET person_id = ? WHERE person_id = ?", [into, from]);
+  // The user's notes (0012_notes) follow the person.
+  await tx.run("UPDATE notes SET person_id = ? WHERE person_id = ?", [into, from]);
   // The user's flags: the kept person's win; otherwise the merged person's move over.
   await tx.run(
     `UPDATE person_flags SET person_id = ? WHERE person_id = ?

@@ -14,16 +14,24 @@ import {
   sql,
 } from "kysely";
 import { IrlError } from "../errors.js";
+import { interestsMigration } from "./migrations/0006-interests.js";
+import { linksMigration } from "./migrations/0007-links.js";
+import { asksMigration } from "./migrations/0008-asks.js";
+import { commentsMigration } from "./migrations/0009-comments.js";
+import { fetchCacheMigration } from "./migrations/0010-fetch-cache.js";
+import { mentionsMigration } from "./migrations/0011-mentions.js";
+import { notesMigration } from "./migrations/0012-notes.js";
+import { briefIndexesMigration } from "./migrations/0013-brief-indexes.js";
 
 type Dialect = "sqlite" | "postgres";
 
-function idColumn<T extends string>(table: CreateTableBuilder<T>, dialect: Dialect) {
+export function idColumn<T extends string>(table: CreateTableBuilder<T>, dialect: Dialect) {
   return dialect === "postgres"
     ? table.addColumn("id", "bigint", (c) => c.primaryKey().generatedByDefaultAsIdentity())
     : table.addColumn("id", "integer", (c) => c.primaryKey().autoIncrement());
 }
 
-const notNull = (c: ColumnDefinitionBuilder) => c.notNull();
+export const notNull = (c: ColumnDefinitionBuilder) => c.notNull();
 
 function initial(dialect: Dialect): Migration {
   return {
@@ -370,6 +378,14 @@ function provider(dialect: Dialect): MigrationProvider {
       "0003_ties": ties(),
       "0004_owed": owed(dialect),
       "0005_ties_summary": tiesSummary(),
+      "0006_interests": interestsMigration(),
+      "0007_links": linksMigration(),
+      "0008_asks": asksMigration(dialect),
+      "0009_comments": commentsMigration(dialect),
+      "0010_fetch_cache": fetchCacheMigration(),
+      "0011_mentions": mentionsMigration(dialect),
+      "0012_notes": notesMigration(dialect),
+      "0013_brief_indexes": briefIndexesMigration(),
     }),
   };
 }

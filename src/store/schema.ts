@@ -266,6 +266,17 @@ export interface Database {
   meta: MetaTable;
   ties: TiesTable;
   owed: OwedTable;
+  asks: AsksTable;
+  mentions: MentionsTable;
+  latest_posts: LatestPostsTable;
+  comments: CommentsTable;
+  comment_settings: CommentSettingsTable;
+  notes: NotesTable;
+  interests: InterestsTable;
+  interest_terms: InterestTermsTable;
+  links: LinksTable;
+  graph_people: GraphPeopleTable;
+  fetch_cache: FetchCacheTable;
 }
 
 export type Person = Selectable<PeopleTable>;
@@ -273,3 +284,164 @@ export type Identity = Selectable<IdentitiesTable>;
 export type Interaction = Selectable<InteractionsTable>;
 export type NewInteraction = Insertable<InteractionsTable>;
 export type ImportRow = Selectable<ImportsTable>;
+
+/** A Webmention or Pingback received for one of the comment service's pages (0011_mentions). */
+export interface MentionsTable {
+  id: Generated<number>;
+  source: string;
+  target: string;
+  /** "webmention" or "pingback". */
+  protocol: string;
+  /** pending (not verified yet), verified, rejected, deleted. */
+  status: string;
+  /** Why the status is what it is, in plain words. */
+  reason: string | null;
+  /** 1 while a verification is queued or running. */
+  checking: Generated<number>;
+  /** reply, like, repost, bookmark, mention (once verified). */
+  type: string | null;
+  author_name: string | null;
+  author_url: string | null;
+  author_photo: string | null;
+  title: string | null;
+  content_text: string | null;
+  /** Already sanitised. */
+  content_html: string | null;
+  url: string | null;
+  published_at: number | null;
+  received_at: number;
+  verified_at: number | null;
+  updated_at: number;
+}
+
+/** The latest post found on a commenter's site, cached and refreshed politely (0011_mentions). */
+export interface LatestPostsTable {
+  /** The site, normalised. */
+  site: string;
+  /** ok (a post was found), none (no feed or no post), failed (the fetch failed). */
+  status: string;
+  title: string | null;
+  url: string | null;
+  published_at: number | null;
+  feed_url: string | null;
+  error: string | null;
+  fetched_at: number;
+  /** Not fetched again before this time. */
+  next_at: number;
+}
+
+/** A comment posted to (or imported into) the comment service (0009_comments). */
+export interface CommentsTable {
+  id: Generated<number>;
+  /** The page's URL, normalised (comments/page-url.ts); `site` is its host. */
+  page: string;
+  site: string;
+  page_title: string | null;
+  parent_id: number | null;
+  author_name: string;
+  /** Typed by the commenter: claims, not proof. */
+  email: string | null;
+  url: string | null;
+  /** The Markdown subset as written, and its sanitised HTML. */
+  body: string;
+  html: string;
+  /** pending, approved, spam, deleted. */
+  status: string;
+  is_owner: Generated<number>;
+  created_at: number;
+  edited_at: number | null;
+  edit_token_hash: string | null;
+  ip_hash: string | null;
+  notify: Generated<number>;
+  /** An imported comment's key in its export; null for comments posted to the service. */
+  source_key: string | null;
+  /** Why the status is what it is, in plain words. */
+  status_reason: string | null;
+}
+
+/** The comment service's settings: the admin password's scrypt hash, its signing secret. */
+export interface CommentSettingsTable {
+  key: string;
+  value: string;
+}
+
+/** The user's own note on a person, written in the web app (0012_notes). */
+export interface NotesTable {
+  id: Generated<number>;
+  person_id: number;
+  body: string;
+  created_at: number;
+}
+
+/** A person's top terms and phrases, as last computed (signals/interests). */
+export interface InterestsTable {
+  person_id: number;
+  term: string;
+  /** The term's share of the person's unit-length vector (0–1). */
+  weight: number;
+  /** How many of their texts use the term. */
+  texts: number;
+  /** How often it occurs in all of them. */
+  uses: number;
+}
+
+/** How many texts in the graph use a term (terms in two texts or more). */
+export interface InterestTermsTable {
+  term: string;
+  df: number;
+}
+
+/** Whom the user asked about an opportunity, and when (0008_asks; see plans/asks.ts). */
+export interface AsksTable {
+  id: Generated<number>;
+  person_id: number;
+  /** What the ask was about: the opening's first line, or the user's words. */
+  about: string;
+  /** sha256 of the opening's text (whitespace normalised), when there was one. */
+  opening: string | null;
+  asked_at: number;
+}
+
+/** Two people who know each other, the lower id first, as last computed (0007_links). */
+export interface LinksTable {
+  person_a: number;
+  person_b: number;
+  /** 0–1 (see signals/graph/link-strength.ts). */
+  strength: number;
+  /** JSON array of evidence sentences; `{a}` and `{b}` stand for the two names. */
+  evidence: string;
+  /** Interactions a → b and b → a; small events both attended. */
+  from_a: number;
+  from_b: number;
+  shared_events: number;
+  /** Channels, comma-separated. */
+  channels: string;
+  last_at: number | null;
+  computed_at: number;
+}
+
+/** What the graph says of one person: links, their strength, recent activity (0007_links). */
+export interface GraphPeopleTable {
+  person_id: number;
+  degree: number;
+  strength_sum: number;
+  /** Acts with anyone, 7-day half-life, as of the computation. */
+  recent: number;
+  last_active_at: number | null;
+  /** New links lately: Σ 0.5^(age of the link / 14 days). */
+  growth: number;
+}
+
+/** What the polite fetcher remembers per URL for conditional requests (0010_fetch_cache). */
+export interface FetchCacheTable {
+  /** The URL as asked for, before redirects. */
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  /** The last answer's status; 304 when it was "not modified". */
+  status: number;
+  final_url: string | null;
+  fetched_at: number;
+  /** When a full answer (not a 304) last came. */
+  changed_at: number | null;
+}

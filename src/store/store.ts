@@ -373,7 +373,7 @@ export class Store {
   }
 
   /** Every interaction the person took part in, newest first. */
-  async timeline(personId: number, limit = 200): Promise<TimelineEntry[]> {
+  async timeline(personId: number, limit = 200, offset = 0): Promise<TimelineEntry[]> {
     const rows = await this.db
       .selectFrom("interactions as i")
       .innerJoin("people as f", "f.id", "i.from_person_id")
@@ -397,6 +397,7 @@ export class Store {
       .orderBy("i.occurred_at", "desc")
       .orderBy("i.id", "desc")
       .limit(limit)
+      .offset(offset)
       .execute();
     return rows.map(({ body, ...r }) => ({ ...r, at: Number(r.at), excerpt: excerpt(body) }));
   }

@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { Command } from "@commander-js/extra-typings";
 import { runImport } from "../../pipeline/run-import.js";
+import { briefFromFile } from "../../plans/brief/index.js";
 import { whatIsDue } from "../../plans/due.js";
 import { writeSample } from "../../sample/index.js";
 import { computeTies } from "../../signals/compute-ties.js";
@@ -59,8 +60,9 @@ export function demoCommand() {
           );
           bar.stop();
           const tour = await demoTour(store, today);
+          const brief = await nextEventBrief(store, manifest, work, today);
           if (options.json) {
-            printJson({ database: keep ? where.location : null, import: summary, ...tour });
+            printJson({ database: keep ? where.location : null, import: summary, ...tour, brief });
             return;
           }
           const me = await store.me();
@@ -84,6 +86,15 @@ export function demoCommand() {
           say("Due this week:");
           for (const [i, t] of tour.due.entries()) {
             say(`  ${i + 1}. ${t.action} — ${t.name}: ${t.reason}`);
+          }
+          if (brief) {
+            say("");
+            say(`Before the next event, ${brief.title}:`);
+            const known = brief.known.slice(0, 3).map((k) => `${k.name} (${k.tier})`);
+            if (known.length) say(`  you know ${brief.counts.known}: ${known.join(", ")}`);
+            for (const n of brief.newPeople.slice(0, 3))
+              say(`  meet ${n.name} — ${n.reasons.slice(0, 2).join("; ")}`);
+            say("  Full brief: irl brief ATTENDEES.csv --format html --out brief.html");
           }
           if (tour.resolved) {
             say("");
@@ -109,6 +120,23 @@ export function demoCommand() {
         fs.rmSync(work, { recursive: true, force: true });
       }
     });
+}
+
+/** The brief for the sample world's next event (its attendee list is among the exports). */
+async function nextEventBrief(
+  store: Store,
+  manifest: Awaited<ReturnType<typeof writeSample>>,
+  work: string,
+  today: number,
+) {
+  const next = [...manifest.truths.events]
+    .filter((e) => Date.parse(e.start) >= today)
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))[0];
+  const list = manifest.truths.eventLists?.find((l) => l.eventId === next?.id);
+  if (!next || !list) return undefined;
+  const file = path.isAbsolute(list.file) ? list.file : path.join(work, "exports", list.file);
+  const brief = await briefFromFile(store, file, { now: today, limit: 5 });
+  return { ...brief, title: next.name };
 }
 
 /** What the demo shows: the summary, the IRL group, what is due, and identity resolution. */

@@ -1,8 +1,6 @@
 /** `irl dupes`: pairs of people that may be one person, for the user to merge or dismiss. */
 import { Command } from "@commander-js/extra-typings";
-import { IrlError } from "../../errors.js";
-import { computeTies } from "../../signals/compute-ties.js";
-import { MergeTrail, markDifferent } from "../../store/merge.js";
+import { acceptDupes, dismissDupe, listDupes } from "../../plans/corrections.js";
 import { common, withStore } from "../context.js";
 import { plural, printJson, say, status } from "../output.js";
 import { parsePositive } from "./people.js";
@@ -29,77 +27,19 @@ export function dupesCommand() {
     )
     .action(async (options) => {
       await withStore(options, async (store) => {
-        const numbered = async (n: number) => {
-          const pair = await store.db
-            .selectFrom("dupe_candidates")
-            .selectAll()
-            .where("id", "=", n)
-            .executeTakeFirst();
-          if (!pair) throw new IrlError("not_found", `no pair numbered ${n}`);
-          return pair;
-        };
         if (options.dismiss !== undefined) {
-          const pair = await numbered(options.dismiss);
-          await store.conn.transaction((tx) => markDifferent(tx, pair.person_a, pair.person_b));
-          await computeTies(store);
-          status(`#${pair.person_a} and #${pair.person_b} are kept apart from now on.`);
+          const pair = await dismissDupe(store, options.dismiss);
+          status(`#${pair.a} and #${pair.b} are kept apart from now on.`);
           if (options.json) printJson({ dismissed: options.dismiss });
           return;
         }
         if (options.accept !== undefined || options.acceptAll) {
-          const pairs =
-            options.accept !== undefined
-              ? [await numbered(options.accept)]
-              : await store.db
-                  .selectFrom("dupe_candidates")
-                  .selectAll()
-                  .orderBy("probability", "desc")
-                  .execute();
-          let merged = 0;
-          await store.conn.transaction(async (tx) => {
-            const trail = new MergeTrail();
-            for (const pair of pairs) {
-              if (trail.current(pair.person_a) === trail.current(pair.person_b)) continue;
-              await trail.merge(
-                tx,
-                pair.person_a,
-                pair.person_b,
-                { method: "user", reasons: ["confirmed by you in irl dupes"] },
-                true,
-              );
-              merged++;
-            }
-          });
-          await computeTies(store);
+          const merged = await acceptDupes(store, options.accept ?? "all");
           status(`${plural(merged, "pair")} merged.`);
           if (options.json) printJson({ merged });
           return;
         }
-        const rows = await store.db
-          .selectFrom("dupe_candidates as d")
-          .innerJoin("people as a", "a.id", "d.person_a")
-          .innerJoin("people as b", "b.id", "d.person_b")
-          .select([
-            "d.id",
-            "d.person_a",
-            "d.person_b",
-            "a.display_name as nameA",
-            "b.display_name as nameB",
-            "d.probability",
-            "d.reasons",
-          ])
-          .orderBy("d.probability", "desc")
-          .orderBy("d.id")
-          .limit(options.limit)
-          .execute();
-        const pairs = rows.map((r) => ({
-          pair: Number(r.id),
-          name: `${r.nameA} / ${r.nameB}`,
-          a: { id: Number(r.person_a), name: r.nameA },
-          b: { id: Number(r.person_b), name: r.nameB },
-          probability: Number(r.probability),
-          reasons: JSON.parse(r.reasons) as string[],
-        }));
+        const pairs = await listDupes(store, options.limit);
         if (options.json) {
           printJson(pairs);
           return;

@@ -2,6 +2,7 @@
 import { Command } from "@commander-js/extra-typings";
 import { IrlError } from "../../errors.js";
 import { type ImportSummary, runImport } from "../../pipeline/run-import.js";
+import { ensureInterests } from "../../signals/interests/index.js";
 import { formats } from "../../sources/index.js";
 import { common, withStore } from "../context.js";
 import { plural, printJson, say, status } from "../output.js";
@@ -47,6 +48,8 @@ export function importCommand() {
         } finally {
           bar.stop();
         }
+        // What everyone writes about, kept fresh like ties (reads recompute it too when stale).
+        if (summary.added > 0 || summary.resolution) await ensureInterests(store);
         if (options.json) printJson(summary);
         else printSummary(summary);
         return summary.errors.length > 0 ? 1 : 0;

@@ -1,8 +1,7 @@
 /** `irl merge A B`: the user says two people are one. */
 import { Command } from "@commander-js/extra-typings";
 import { IrlError } from "../../errors.js";
-import { computeTies } from "../../signals/compute-ties.js";
-import { mergePeople } from "../../store/merge.js";
+import { mergeByUser } from "../../plans/corrections.js";
 import { common, withStore } from "../context.js";
 import { onePerson } from "../find-person.js";
 import { printJson, say } from "../output.js";
@@ -27,12 +26,7 @@ export function mergeCommand() {
         const gone = await onePerson(store, b);
         if (keep.id === gone.id)
           throw new IrlError("usage", `${a} and ${b} are already one person`);
-        if (gone.is_me === 1)
-          throw new IrlError("usage", "merge others into yourself: irl merge <you> <them>");
-        await store.conn.transaction((tx) =>
-          mergePeople(tx, keep.id, gone.id, { method: "user", reasons: ["merged by you"] }, true),
-        );
-        await computeTies(store);
+        await mergeByUser(store, keep.id, gone.id);
         const merged = await store.person(keep.id);
         if (options.json) {
           printJson({ id: merged.id, name: merged.display_name, merged: gone.id });

@@ -1,12 +1,13 @@
 /** `irl people`: everyone in the graph, with what irl knows of your dialog with them. */
 import { Command, Option } from "@commander-js/extra-typings";
-import { sql } from "kysely";
 import { IrlError } from "../../errors.js";
 import { ensureTies } from "../../signals/compute-ties.js";
-import { summarizeTiers, TIERS, type Tier } from "../../signals/tiers.js";
-import type { PersonSummary, Store } from "../../store/store.js";
+import { listPeople, tierCounts } from "../../signals/tie-list.js";
+import { summarizeTiers, TIERS } from "../../signals/tiers.js";
 import { common, withStore } from "../context.js";
 import { ago, printJson, say, table } from "../output.js";
+
+export { tieOf } from "../../signals/tie-list.js";
 
 export function peopleCommand() {
   return common(
@@ -33,6 +34,7 @@ export function peopleCommand() {
     )
     .action(async (options) => {
       await withStore(options, async (store) => {
+        await ensureTies(store);
         const people = await listPeople(store, {
           tier: options.tier,
           sort: options.sort,
@@ -81,102 +83,6 @@ export function peopleCommand() {
         );
       });
     });
-}
-
-interface TieView {
-  strength: number;
-  tier: Tier;
-  why: string;
-  reasons: string[];
-}
-
-/** One person's tie (recomputed first when stale), or undefined for the user. */
-export async function tieOf(store: Store, person: number): Promise<TieView | undefined> {
-  await ensureTies(store);
-  const r = await store.db
-    .selectFrom("ties")
-    .selectAll()
-    .where("person_id", "=", person)
-    .executeTakeFirst();
-  if (!r) return undefined;
-  return {
-    strength: Number(r.score),
-    tier: r.tier as Tier,
-    why: r.tier_reason,
-    reasons: JSON.parse(r.reasons) as string[],
-  };
-}
-
-interface Listed extends PersonSummary {
-  strength: number;
-  tier: Tier;
-  tierReason: string;
-  reasons: string[];
-}
-
-/**
- * The people list straight from the `ties` table (recomputed first when stale): sorting,
- * filtering and the limit happen in the database, so a graph of millions of interactions
- * lists as fast as a small one.
- */
-async function listPeople(
-  store: Store,
-  options: { tier?: Tier; sort: "strength" | "recent" | "name" | "interactions"; limit?: number },
-): Promise<Listed[]> {
-  await ensureTies(store);
-  let q = store.db
-    .selectFrom("ties as t")
-    .innerJoin("people as p", "p.id", "t.person_id")
-    .select([
-      "p.id",
-      "p.display_name as name",
-      "t.score",
-      "t.tier",
-      "t.tier_reason",
-      "t.reasons",
-      "t.events",
-      "t.dialog_in",
-      "t.dialog_out",
-      "t.observed",
-      "t.channels",
-      "t.first_at",
-      "t.last_at",
-    ]);
-  if (options.tier) q = q.where("t.tier", "=", options.tier);
-  q =
-    options.sort === "name"
-      ? q.orderBy("p.display_name")
-      : options.sort === "recent"
-        ? q.orderBy(sql`coalesce(t.last_at, -1)`, "desc").orderBy("p.display_name")
-        : options.sort === "interactions"
-          ? q.orderBy("t.events", "desc").orderBy("p.display_name")
-          : q.orderBy("t.score", "desc").orderBy("p.display_name");
-  if (options.limit) q = q.limit(options.limit);
-  const rows = await q.execute();
-  return rows.map((r) => ({
-    id: Number(r.id),
-    name: r.name,
-    strength: Number(r.score),
-    tier: r.tier as Tier,
-    tierReason: r.tier_reason,
-    reasons: JSON.parse(r.reasons) as string[],
-    interactions: Number(r.events),
-    inbound: Number(r.dialog_in),
-    outbound: Number(r.dialog_out),
-    observed: Number(r.observed),
-    channels: r.channels ? r.channels.split(",").sort() : [],
-    firstAt: r.first_at === null ? null : Number(r.first_at),
-    lastAt: r.last_at === null ? null : Number(r.last_at),
-  }));
-}
-
-async function tierCounts(store: Store): Promise<{ tier: Tier }[]> {
-  const rows = await store.db
-    .selectFrom("ties")
-    .select(["tier", (eb) => eb.fn.countAll<number>().as("n")])
-    .groupBy("tier")
-    .execute();
-  return rows.flatMap((r) => new Array(Number(r.n)).fill({ tier: r.tier as Tier }));
 }
 
 export function parsePositive(value: string): number {

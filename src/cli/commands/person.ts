@@ -1,9 +1,12 @@
 /** `irl person QUERY`: one person — who they are across sources and your history together. */
 import { Command, Option } from "@commander-js/extra-typings";
 import { IrlError } from "../../errors.js";
+import { type FavourEntry, type FavourHistory, favourHistory } from "../../plans/favours.js";
 import { computeTies } from "../../signals/compute-ties.js";
+import { interestsOf } from "../../signals/interests/index.js";
 import { TIERS } from "../../signals/tiers.js";
 import { type FlagChange, setFlags } from "../../store/flags.js";
+import { personView } from "../../store/person-view.js";
 import { common, withStore } from "../context.js";
 import { onePerson } from "../find-person.js";
 import { ago, isoDate, printJson, say } from "../output.js";
@@ -56,27 +59,14 @@ export function personCommand() {
           await computeTies(store);
         }
         const tie = person.is_me === 1 ? undefined : await tieOf(store, person.id);
-        const flags = await store.db
-          .selectFrom("person_flags")
-          .selectAll()
-          .where("person_id", "=", person.id)
-          .executeTakeFirst();
-        const identities = await store.identitiesOf(person.id);
-        const timeline = await store.timeline(person.id, options.limit);
-        const writings = await store.contentCount(person.id);
-        const merges = await store.db
-          .selectFrom("merges")
-          .selectAll()
-          .where("into_person_id", "=", person.id)
-          .orderBy("id")
-          .execute();
-        const linked = merges.map((m) => ({
-          name: m.from_name,
-          by: m.method,
-          at: new Date(Number(m.created_at)).toISOString(),
-          probability: m.probability === null ? null : Number(m.probability),
-          reasons: JSON.parse(m.reasons) as string[],
-        }));
+        const view = await personView(store, person.id, { limit: options.limit });
+        const { identities, timeline, writings, merges: linked } = view;
+        const favours = person.is_me === 1 ? null : await favourHistory(store, person.id);
+        const interests = await interestsOf(store, person.id, 8);
+        const flags = {
+          pinned: view.pinned ? 1 : 0,
+          snoozed_until: view.snoozedUntil,
+        };
         if (options.json) {
           printJson({
             id: person.id,
@@ -99,6 +89,8 @@ export function personCommand() {
             })),
             merges: linked,
             writings,
+            interests,
+            favours: favours && favoursJson(favours),
             timeline: timeline.map((t) => ({ ...t, at: new Date(t.at).toISOString() })),
           });
           return;
@@ -114,6 +106,7 @@ export function personCommand() {
           );
           for (const r of tie.reasons) say(`  · ${r}`);
         }
+        if (interests.length > 0) say(`Writes about: ${interests.map((i) => i.term).join(", ")}`);
         say("");
         say("Known as:");
         for (const i of identities) {
@@ -136,6 +129,7 @@ export function personCommand() {
             say(`  ${m.name} — merged ${how} on ${m.at.slice(0, 10)}: ${m.reasons.join("; ")}`);
           }
         }
+        if (favours) printFavours(favours);
         say("");
         if (timeline.length === 0) {
           say("No interactions yet.");
@@ -161,4 +155,29 @@ function parseDays(value: string): number {
     throw new IrlError("usage", `--snooze takes a number of days, not "${value}"`);
   }
   return n;
+}
+
+/** The favour check (plans/favours.ts) as `irl person --json` shows it. */
+function favoursJson(f: FavourHistory) {
+  const list = (l: FavourEntry[]) => l.map((e) => ({ ...e, at: new Date(e.at).toISOString() }));
+  return {
+    balance: f.balance,
+    engagedBeforeAsking: f.engagedBeforeAsking,
+    theyAsked: list(f.theyAsked),
+    youAsked: list(f.youAsked),
+    theyGave: list(f.theyGave),
+    youGave: list(f.youGave),
+  };
+}
+
+function printFavours(f: FavourHistory): void {
+  say("");
+  say(`Favours: ${f.balance}`);
+  const all = [...f.theyAsked, ...f.youAsked, ...f.theyGave, ...f.youGave].sort(
+    (a, b) => a.at - b.at,
+  );
+  const verb = { ask: "asked", intro: "introduced", help: "helped", thanks: "thanked" };
+  for (const e of all.slice(-6)) {
+    say(`  ${isoDate(e.at)}  ${e.by} ${verb[e.kind]} (${e.channel}): ${e.excerpt}`);
+  }
 }

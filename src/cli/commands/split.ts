@@ -1,10 +1,6 @@
 /** `irl split PERSON [IDENTITY…]`: some of a person's identities are someone else's. */
 import { Command } from "@commander-js/extra-typings";
-import { IrlError } from "../../errors.js";
-import { normalizeIdentity } from "../../identity/normalize.js";
-import { computeTies } from "../../signals/compute-ties.js";
-import type { IdentityKind } from "../../sources/records.js";
-import { lastMerge, splitPerson } from "../../store/split.js";
+import { splitByUser } from "../../plans/corrections.js";
 import { common, withStore } from "../context.js";
 import { onePerson } from "../find-person.js";
 import { printJson, say } from "../output.js";
@@ -31,37 +27,7 @@ export function splitCommand() {
     .action(async (query, values, options) => {
       await withStore(options, async (store) => {
         const person = await onePerson(store, query);
-        const identities = await store.identitiesOf(person.id);
-        let ids: number[];
-        if (values.length === 0) {
-          const merge = await lastMerge(store.conn, person.id);
-          if (!merge) {
-            throw new IrlError(
-              "usage",
-              `nothing was merged into #${person.id}; name the identities to split off (see irl person #${person.id})`,
-            );
-          }
-          ids = merge.identityIds;
-        } else {
-          ids = values.map((v) => {
-            const match = identities.find(
-              (i) =>
-                i.kind !== "name" &&
-                (i.display === v ||
-                  i.value === normalizeIdentity({ kind: i.kind as IdentityKind, value: v }) ||
-                  i.value.endsWith(`:${v.replace(/^@/, "").toLowerCase()}`)),
-            );
-            if (!match) throw new IrlError("not_found", `#${person.id} has no identity "${v}"`);
-            return match.id;
-          });
-          // Every copy of a named address goes (claimed and verified alike).
-          const chosen = identities.filter((i) => ids.includes(i.id));
-          ids = identities
-            .filter((i) => chosen.some((c) => c.kind === i.kind && c.value === i.value))
-            .map((i) => i.id);
-        }
-        const result = await store.conn.transaction((tx) => splitPerson(tx, person.id, ids));
-        await computeTies(store);
+        const result = await splitByUser(store, person.id, values);
         if (options.json) {
           printJson({ from: person.id, id: result.person, name: result.name, moved: result.moved });
           return;

@@ -207,7 +207,7 @@ export async function evaluateStrength(
 }
 
 /** Streams the file; node names become dense ids, times become milliseconds. */
-async function readMessages(file: string) {
+export async function readMessages(file: string) {
   const ids = new Map<string, number>();
   const id = (name: string) => {
     let v = ids.get(name);

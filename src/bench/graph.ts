@@ -1,0 +1,172 @@
+/**
+ * Benchmark: introductions and who-to-meet-next on a big graph. Generates a SQLite store (like
+ * ties.ts: seeded, written in one transaction per 100,000 rows) with 100,000 people, dialog
+ * with the user (Zipf-like: a few people hold most of it) and interactions between other people
+ * inside groups of about fifty with some across groups, computes ties and links (timed), then
+ * times `introPaths` to twenty people (and `introPathsMany` to all twenty at once) and
+ * `suggest` (goal < 300 ms each; medians).
+ * Sizes: IRL_BENCH_GRAPH_PEOPLE (100000), IRL_BENCH_GRAPH_MINE (300000 interactions with the
+ * user), IRL_BENCH_GRAPH_OTHERS (1000000 between others).
+ *
+ * @example
+ * IRL_BENCH_ONLY=graph npm run bench
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { seeded } from "../identity/model/random.js";
+import { introPaths, introPathsMany } from "../plans/intro.js";
+import { suggest } from "../plans/suggest.js";
+import { computeTies } from "../signals/compute-ties.js";
+import { openStore } from "../store/store.js";
+import { envMB, machine, outDir } from "./common.js";
+
+const DAY = 86_400_000;
+const GROUP = 50;
+const COLUMNS = [
+  "source_key",
+  "channel",
+  "kind",
+  "direction",
+  "occurred_at",
+  "from_person_id",
+  "to_person_id",
+  "size",
+  "status",
+];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+async function main() {
+  const people = envMB("IRL_BENCH_GRAPH_PEOPLE", 100_000);
+  const mine = envMB("IRL_BENCH_GRAPH_MINE", 300_000);
+  const others = envMB("IRL_BENCH_GRAPH_OTHERS", 1_000_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "irl-bench-graph-"));
+  const store = await openStore({ dialect: "sqlite", location: path.join(dir, "irl.db") });
+  const now = Date.parse("2026-11-01T00:00:00Z");
+  try {
+    const started = Date.now();
+    const me = await store.ensureMe();
+    const rand = seeded(11);
+    await store.conn.transaction(async (tx) => {
+      const rows: unknown[][] = [];
+      for (let i = 0; i < people; i++) rows.push([`Person ${i}`, 0, now]);
+      for (let i = 0; i < rows.length; i += 1000) {
+        await tx.insertNew(
+          "people",
+          ["display_name", "is_me", "created_at"],
+          rows.slice(i, i + 1000),
+        );
+      }
+    });
+    const first = me + 1;
+    const total = mine + others;
+    let written = 0;
+    while (written < total) {
+      await store.conn.transaction(async (tx) => {
+        const batch: unknown[][] = [];
+        for (let k = 0; k < 100_000 && written < total; k++, written++) {
+          const at = now - Math.floor(rand() ** 2 * 730 * DAY);
+          if (written < mine) {
+            const other = first + Math.floor(people * rand() ** 3);
+            const out = rand() < 0.5;
+            batch.push([
+              `g${written}`,
+              "email",
+              "message",
+              out ? "outbound" : "inbound",
+              at,
+              out ? me : other,
+              out ? other : me,
+              300,
+              "approved",
+            ]);
+          } else {
+            // Mostly within a group of about fifty, sometimes across.
+            const a = Math.floor(people * rand() ** 1.5);
+            const b =
+              rand() < 0.85
+                ? Math.min(people - 1, Math.floor(a / GROUP) * GROUP + Math.floor(rand() * GROUP))
+                : Math.floor(people * rand());
+            if (a === b) continue;
+            batch.push([
+              `g${written}`,
+              "blog_comment",
+              "reply",
+              "observed",
+              at,
+              first + a,
+              first + b,
+              200,
+              "approved",
+            ]);
+          }
+        }
+        for (let i = 0; i < batch.length; i += 1000) {
+          await tx.insertNew("interactions", COLUMNS, batch.slice(i, i + 1000));
+        }
+      });
+    }
+    const built = (Date.now() - started) / 1000;
+    const t0 = Date.now();
+    await computeTies(store, now);
+    const computing = (Date.now() - t0) / 1000;
+    const links = Number(
+      (await store.conn.all<{ n: number }>("SELECT count(*) AS n FROM links"))[0]?.n ?? 0,
+    );
+    const targets = Array.from({ length: 20 }, () => first + Math.floor(rand() * people));
+    const introTimes: number[] = [];
+    let found = 0;
+    for (const t of targets) {
+      const s = performance.now();
+      const paths = await introPaths(store, t);
+      introTimes.push(performance.now() - s);
+      if (paths.length > 0) found++;
+    }
+    const s1 = performance.now();
+    await introPathsMany(store, targets);
+    const manyMs = performance.now() - s1;
+    const suggestTimes: number[] = [];
+    let suggested = 0;
+    for (let i = 0; i < 5; i++) {
+      const s = performance.now();
+      suggested = (await suggest(store, { limit: 10, now })).length;
+      suggestTimes.push(performance.now() - s);
+    }
+    const rss = process.resourceUsage().maxRSS / 1024;
+    const result = {
+      people,
+      interactions: { mine, others },
+      links,
+      built,
+      computing,
+      introMs: median(introTimes),
+      introMaxMs: Math.max(...introTimes),
+      introManyMs: manyMs,
+      suggestMs: median(suggestTimes),
+      suggestFirstMs: suggestTimes[0],
+      rssMB: rss,
+      machine: machine(),
+    };
+    const lines = [
+      `Introductions and who-to-meet-next — ${machine()}`,
+      `graph: ${people.toLocaleString("en")} people, ${mine.toLocaleString("en")} interactions with the user, ${others.toLocaleString("en")} between others (built in ${built.toFixed(0)} s)`,
+      `ties + links: ${computing.toFixed(1)} s, ${links.toLocaleString("en")} links`,
+      `irl intro: ${result.introMs.toFixed(0)} ms median of 20 (max ${result.introMaxMs.toFixed(0)} ms; ${found} of 20 with a path; goal < 300 ms)`,
+      `introPathsMany, the same 20 at once: ${manyMs.toFixed(0)} ms`,
+      `irl suggest: ${result.suggestMs.toFixed(0)} ms median of 5 (first ${suggestTimes[0]?.toFixed(0)} ms; ${suggested} suggestions; goal < 300 ms)`,
+      `peak RSS ${rss.toFixed(0)} MB`,
+    ];
+    process.stdout.write(`${lines.join("\n")}\n`);
+    fs.mkdirSync(outDir, { recursive: true });
+    fs.writeFileSync(path.join(outDir, "graph.json"), JSON.stringify(result, null, 2));
+  } finally {
+    await store.close();
+    if (!process.env.IRL_BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
