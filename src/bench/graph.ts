@@ -50,6 +50,8 @@ async function main() {
   try {
     const started = Date.now();
     const me = await store.ensureMe();
+    // The graph lives on its reference day, so reads find the ties fresh (as the demo's does).
+    await store.conn.run("INSERT INTO meta (key, value) VALUES ('fixed_now', ?)", [String(now)]);
     const rand = seeded(11);
     await store.conn.transaction(async (tx) => {
       const rows: unknown[][] = [];
@@ -114,6 +116,8 @@ async function main() {
     const t0 = Date.now();
     await computeTies(store, now);
     const computing = (Date.now() - t0) / 1000;
+    const reuse = process.env.IRL_BENCH_KEEP ? path.join(dir, "irl.db") : "";
+    if (reuse) process.stderr.write(`graph kept in ${reuse}\n`);
     const links = Number(
       (await store.conn.all<{ n: number }>("SELECT count(*) AS n FROM links"))[0]?.n ?? 0,
     );

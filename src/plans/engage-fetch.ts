@@ -118,8 +118,9 @@ async function fetchFeed(
   options: RefreshOptions,
 ): Promise<{ url: string; text: string } | "unchanged" | null> {
   const maxBytes = options.maxFeedBytes ?? 4 * 1024 * 1024;
-  const first = await options.fetcher.fetch(site, { maxBytes });
-  if (first.notModified) return "unchanged";
+  // The page is read whole each time (it names the feed); the feed itself is asked for
+  // conditionally, so an unchanged feed costs a 304.
+  const first = await options.fetcher.fetch(site, { maxBytes, conditional: false });
   const page = first.response;
   if (!page || page.status < 200 || page.status >= 300) {
     throw new Error(`the site answered ${page?.status ?? "nothing"}`);

@@ -73,32 +73,27 @@ function peopleBase(store: Store, query: Pick<PeopleQuery, "tier" | "search">) {
  * to have it fresh): sorting, filtering, searching and paging happen in the database.
  */
 export async function listPeople(store: Store, query: PeopleQuery): Promise<ListedPerson[]> {
-  let q = peopleBase(store, query).select([
-    "p.id",
-    "p.display_name as name",
-    "t.score",
-    "t.tier",
-    "t.tier_reason",
-    "t.reasons",
-    "t.events",
-    "t.dialog_in",
-    "t.dialog_out",
-    "t.observed",
-    "t.channels",
-    "t.first_at",
-    "t.last_at",
-  ]);
-  q =
+  // The order and the page first, on narrow rows (sorting 100,000 rows with their reasons
+  // would spill); then the page's rows in full.
+  let keys = peopleBase(store, query).select("t.person_id");
+  keys =
     query.sort === "name"
-      ? q.orderBy("p.display_name").orderBy("p.id")
+      ? keys.orderBy("p.display_name").orderBy("p.id")
       : query.sort === "recent"
-        ? q.orderBy(sql`coalesce(t.last_at, -1)`, "desc").orderBy("p.display_name")
+        ? keys.orderBy(sql`coalesce(t.last_at, -1)`, "desc").orderBy("p.display_name")
         : query.sort === "interactions"
-          ? q.orderBy("t.events", "desc").orderBy("p.display_name")
-          : q.orderBy("t.score", "desc").orderBy("p.display_name");
-  if (query.limit) q = q.limit(query.limit);
-  if (query.offset) q = q.offset(query.offset);
-  const rows = await q.execute();
+          ? keys.orderBy("t.events", "desc").orderBy("p.display_name")
+          : keys.orderBy("t.score", "desc").orderBy("p.display_name");
+  if (query.limit) keys = keys.limit(query.limit);
+  if (query.offset) keys = keys.offset(query.offset);
+  const ids = (await keys.execute()).map((r) => Number(r.person_id));
+  if (ids.length === 0) return [];
+  const rows = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+    rows.push(...(await fullRows(store, ids.slice(i, i + IDS_PER_QUERY))));
+  }
+  const at = new Map(ids.map((id, i) => [id, i]));
+  rows.sort((a, b) => (at.get(Number(a.id)) ?? 0) - (at.get(Number(b.id)) ?? 0));
   return rows.map((r) => ({
     id: Number(r.id),
     name: r.name,
@@ -114,6 +109,32 @@ export async function listPeople(store: Store, query: PeopleQuery): Promise<List
     firstAt: r.first_at === null ? null : Number(r.first_at),
     lastAt: r.last_at === null ? null : Number(r.last_at),
   }));
+}
+
+/** Ids per `IN (…)` list: well under SQLite's and PostgreSQL's parameter limits. */
+const IDS_PER_QUERY = 5000;
+
+function fullRows(store: Store, ids: number[]) {
+  return store.db
+    .selectFrom("ties as t")
+    .innerJoin("people as p", "p.id", "t.person_id")
+    .select([
+      "p.id",
+      "p.display_name as name",
+      "t.score",
+      "t.tier",
+      "t.tier_reason",
+      "t.reasons",
+      "t.events",
+      "t.dialog_in",
+      "t.dialog_out",
+      "t.observed",
+      "t.channels",
+      "t.first_at",
+      "t.last_at",
+    ])
+    .where("t.person_id", "in", ids)
+    .execute();
 }
 
 /** How many people `listPeople` would list without a limit. */

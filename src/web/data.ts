@@ -22,6 +22,7 @@ import {
 } from "../signals/tie-list.js";
 import { summarizeTiers, TIERS, type Tier } from "../signals/tiers.js";
 import { monthlyActivity } from "../store/activity.js";
+import { importLog } from "../store/import-log.js";
 import { notesOf } from "../store/notes.js";
 import { personView, timelineLength } from "../store/person-view.js";
 import type { Store } from "../store/store.js";
@@ -53,16 +54,8 @@ export async function homeData(env: WebEnv) {
   const counts = await tierCounts(store);
   const irl = await listPeople(store, { tier: "irl", sort: "strength", limit: 12 });
   const due = await whatIsDue(store, { budget: 5, limit: 8 });
-  const imports = (await store.imports()).slice(0, 6).map((i) => ({
-    path: i.path,
-    format: i.format,
-    status: i.status === "running" ? "interrupted" : i.status,
-    added: i.added,
-    unchanged: i.unchanged,
-    skipped: i.skipped,
-    errors: i.errors,
-    lastAt: iso(Number(i.last_at)),
-  }));
+  const imports = (await importLog(store)).slice(0, 6);
+
   const tiers = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
   for (const c of counts) tiers[c.tier]++;
   return {
@@ -209,22 +202,5 @@ export async function networkData(env: WebEnv, limit: number) {
 }
 
 export async function statsData(env: WebEnv) {
-  const stats = await env.store.stats();
-  const imports = await env.store.imports();
-  return {
-    ...stats,
-    importLog: imports.map((i) => ({
-      path: i.path,
-      format: i.format,
-      sha256: i.sha256,
-      bytes: Number(i.bytes),
-      runs: i.runs,
-      status: i.status === "running" ? "interrupted" : i.status,
-      added: i.added,
-      unchanged: i.unchanged,
-      skipped: i.skipped,
-      errors: i.errors,
-      lastAt: iso(Number(i.last_at)),
-    })),
-  };
+  return { ...(await env.store.stats()), importLog: await importLog(env.store) };
 }

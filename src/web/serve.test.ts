@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { IRL_BIN, runIrl } from "../testing/cli.js";
 import { tempDir } from "../testing/stores.js";
 
@@ -41,10 +41,6 @@ function serve(args: string[]) {
 }
 
 describe("irl serve", () => {
-  afterAll(() => {
-    // nothing else to stop: each test stops its own server
-  });
-
   it("listens on 127.0.0.1, answers its pages, and refuses a foreign Host", async () => {
     const s = serve([]);
     try {

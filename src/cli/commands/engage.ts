@@ -7,6 +7,7 @@
  * irl engage --fetch
  */
 import { Command } from "@commander-js/extra-typings";
+import { StoreFetchCache } from "../../net/fetch-cache.js";
 import { PoliteFetcher } from "../../net/polite-fetcher.js";
 import { postsToEngage } from "../../plans/engage.js";
 import { type RefreshReport, refreshFeeds } from "../../plans/engage-fetch.js";
@@ -40,7 +41,7 @@ export function engageCommand() {
         let refresh: RefreshReport | undefined;
         if (options.fetch) {
           refresh = await refreshFeeds(store, {
-            fetcher: new PoliteFetcher(),
+            fetcher: new PoliteFetcher({ cache: new StoreFetchCache(store.db) }),
             onProgress: (line) => status(line),
           });
           status(

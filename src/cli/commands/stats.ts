@@ -1,5 +1,6 @@
 /** `irl stats`: how much the graph holds. */
 import { Command } from "@commander-js/extra-typings";
+import { importLog } from "../../store/import-log.js";
 import { common, withStore } from "../context.js";
 import { ago, printJson, say, table } from "../output.js";
 
@@ -15,22 +16,7 @@ export function statsCommand() {
         const stats = await store.stats();
         const imports = await store.imports();
         if (options.json) {
-          printJson({
-            ...stats,
-            importLog: imports.map((i) => ({
-              path: i.path,
-              format: i.format,
-              sha256: i.sha256,
-              bytes: Number(i.bytes),
-              runs: i.runs,
-              status: i.status === "running" ? "interrupted" : i.status,
-              added: i.added,
-              unchanged: i.unchanged,
-              skipped: i.skipped,
-              errors: i.errors,
-              lastAt: new Date(Number(i.last_at)).toISOString(),
-            })),
-          });
+          printJson({ ...stats, importLog: await importLog(store) });
           return;
         }
         say(

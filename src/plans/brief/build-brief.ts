@@ -17,7 +17,7 @@
 import { ensureTies, graphNow } from "../../signals/compute-ties.js";
 import type { Store } from "../../store/store.js";
 import type { AttendeeList, ListedAttendee, ListedEvent, ListSkip } from "./attendee-list.js";
-import { type AttendeeMatch, type Candidate, matchAttendees } from "./match-attendees.js";
+import { type AttendeeMatch, type Candidate, matchAttendeesWithFacts } from "./match-attendees.js";
 import {
   chunks,
   KNOWN_TIERS,
@@ -151,7 +151,7 @@ export async function buildBrief(
   await ensureTies(store, now);
   const seams = await loadSeams();
   const me = await store.me();
-  const matches = await matchAttendees(store, list.attendees);
+  const { matches, facts } = await matchAttendeesWithFacts(store, list.attendees);
 
   const footprint = (m: AttendeeMatch, trustedOnly = false): number[] =>
     m.personId === undefined
@@ -162,7 +162,9 @@ export async function buildBrief(
         ];
   const allIds = new Set<number>();
   for (const m of matches) for (const id of footprint(m)) allIds.add(id);
-  const facts = await loadPersonFacts(store, allIds);
+  const unread = [...allIds].filter((id) => !facts.has(id));
+  if (unread.length > 0)
+    for (const [id, f] of await loadPersonFacts(store, unread)) facts.set(id, f);
 
   // --- classify -------------------------------------------------------------------------
   const known: { m: AttendeeMatch; f: PersonFacts }[] = [];

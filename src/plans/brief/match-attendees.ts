@@ -90,13 +90,22 @@ export async function matchAttendees(
   store: Store,
   attendees: readonly ListedAttendee[],
 ): Promise<AttendeeMatch[]> {
+  return (await matchAttendeesWithFacts(store, attendees)).matches;
+}
+
+/** The matches, and what was read of everyone they name (the brief reads it again otherwise). */
+export async function matchAttendeesWithFacts(
+  store: Store,
+  attendees: readonly ListedAttendee[],
+): Promise<{ matches: AttendeeMatch[]; facts: Map<number, PersonFacts> }> {
   const keyHits = await findByIdentity(store, attendees);
   const nameHits = await findByName(store, attendees);
   const involved = new Set<number>();
   for (const hits of keyHits) for (const h of hits) involved.add(h.person);
   for (const hits of nameHits) for (const h of hits) involved.add(h.person);
   const facts = await loadPersonFacts(store, involved);
-  return attendees.map((a, i) => decide(a, keyHits[i] ?? [], nameHits[i] ?? [], facts));
+  const matches = attendees.map((a, i) => decide(a, keyHits[i] ?? [], nameHits[i] ?? [], facts));
+  return { matches, facts };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -208,9 +217,9 @@ function nameForms(name: string): NameForms {
 
 /** Names that start with the attendee's given name, compared one by one when no more. */
 const PREFIX_ROWS = 400;
-/** Otherwise: names that start with the given name and the surname's first letters (1–3). */
+/** Otherwise: names that start with the given name and the surname's first letters, as many
+ * as it takes to leave no more than this. */
 const NARROW_ROWS = 100;
-const NARROW_LETTERS = 3;
 
 async function findByName(
   store: Store,
@@ -222,12 +231,12 @@ async function findByName(
   const values = [...new Set(forms.flatMap((f) => f.exact))];
   const byValue = new Map<string, number[]>();
   for (const part of chunks(values)) {
-    const rows = await store.db
-      .selectFrom("identities")
-      .select(["person_id", "value"])
-      .where("value", "in", part)
-      .where("kind", "=", "name")
-      .execute();
+    // Raw: thousands of values (every nickname, both orders) build slowly as a query tree.
+    const rows = await store.conn.all<{ person_id: number; value: string }>(
+      `SELECT person_id, value FROM identities
+       WHERE kind = 'name' AND value IN (${part.map(() => "?").join(", ")})`,
+      part,
+    );
     for (const r of rows) {
       const list = byValue.get(r.value) ?? [];
       if (!list.includes(Number(r.person_id))) list.push(Number(r.person_id));
@@ -235,8 +244,8 @@ async function findByName(
     }
   }
   // Near spellings of the surname: names that start with the same given name; where more than
-  // PREFIX_ROWS do, those whose surname (or a part of it) starts with the same letter, or two
-  // or three, until few enough.
+  // PREFIX_ROWS do, those whose surname (or a part of it) starts with the same letter, or two,
+  // or more, until few enough (the typos Jaro–Winkler forgives are mostly further on).
   const scanned = await namePrefixes(store, forms);
   const byPrefix = await prefixRows(store, [...new Set(scanned.flat())], PREFIX_ROWS);
   // A graph name is read once, however many attendees it is compared with.
@@ -272,7 +281,7 @@ async function findByName(
 async function namePrefixes(store: Store, forms: readonly NameForms[]): Promise<string[][]> {
   const out: string[][] = forms.map(() => []);
   let pending = forms.flatMap((f, i) => (f.given ? [{ i, f }] : []));
-  for (let letters = 0; letters <= NARROW_LETTERS && pending.length > 0; letters++) {
+  for (let letters = 0; pending.length > 0; letters++) {
     const cap = letters === 0 ? PREFIX_ROWS : NARROW_ROWS;
     const mine = (f: NameForms) =>
       letters === 0
@@ -286,7 +295,7 @@ async function namePrefixes(store: Store, forms: readonly NameForms[]): Promise<
     const next: typeof pending = [];
     for (const { i, f } of pending) {
       const prefixes = mine(f);
-      const narrower = letters < NARROW_LETTERS && f.stems.some((s) => s.length > letters);
+      const narrower = f.stems.some((s) => s.length > letters);
       if (narrower && prefixes.some((p) => (counts.get(p) ?? 0) > cap)) next.push({ i, f });
       else out[i] = prefixes;
     }

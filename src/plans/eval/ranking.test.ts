@@ -109,3 +109,24 @@ describe("the protocol's split", () => {
     expect(g.adjacency.get(1)?.has(3)).toBe(false);
   });
 });
+
+describe("the fitted model", () => {
+  it("learns to put the feature that marks new ties first", async () => {
+    const { fitConditionalLogit, scoreOf } = await import("../../signals/graph/model.js");
+    // Ten people; in each list the new tie has the higher first feature, the second is noise.
+    const groups = Array.from({ length: 10 }, (_, g) => ({
+      rows: [
+        [2 + (g % 3) * 0.1, (g * 7) % 5],
+        [1, (g * 3) % 5],
+        [0.5, g % 5],
+      ],
+      ys: [1, 0, 0],
+    }));
+    const model = fitConditionalLogit(groups);
+    expect(model.weights[0]).toBeGreaterThan(0);
+    for (const g of groups) {
+      const scores = g.rows.map((r) => scoreOf(model, r));
+      expect(scores[0]).toBe(Math.max(...scores));
+    }
+  });
+});

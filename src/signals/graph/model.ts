@@ -1,16 +1,21 @@
 /**
- * The who-to-meet-next model: a logistic regression over the link-prediction features of
+ * The who-to-meet-next model: a linear score over the link-prediction features of
  * candidates.ts, and how it is fitted. `score = bias + Σ weight × feature`; only the order of a
- * person's candidates matters, so the bias is there for the fit, not the ranking.
+ * person's candidates matters, so the bias is there for a pointwise fit, not the ranking.
  *
- * `fitLogistic` fits it by Newton's method (L2-regularised, features standardised, positives
- * weighted up to balance the classes) on examples from an earlier cut of the same history:
+ * `fitConditionalLogit` fits it as a softmax over each person's own candidates by Newton's
+ * method with step halving (L2-regularised, features standardised) — the order within a
+ * person's list is all a suggestion list is; `fitLogistic` is the plain pointwise logistic
+ * regression, kept for comparison. Examples come from an earlier cut of the same history:
  * `npm run eval:suggest` refits it on each network at T′ (the 50th-percentile message, with its
- * own 30-day window, never past T). `SUGGEST_WEIGHTS`, what `irl suggest` uses, were fitted the
- * same way on CollegeMsg at T′ and on the synthetic e-mail-like network, and averaged.
+ * own 30-day window, never past T). `SUGGEST_WEIGHTS`, what `irl suggest` uses, is one
+ * conditional logit fitted on the T′ examples of CollegeMsg and of the synthetic e-mail-like
+ * network (synthetic-network.ts) pooled: with them, `npm run eval:suggest -- --fixed` gives
+ * hit@10 0.195 on CollegeMsg (PA 0.157, AA 0.092) and 0.212 on the synthetic network (AA 0.232,
+ * PA 0.073) — below the per-network fit (0.215 and 0.301), which is why the evaluation refits.
  *
  * @example
- * const model = fitLogistic(rows, labels);       // rows: feature vectors, labels: 0/1
+ * const model = fitConditionalLogit([{ rows, ys }]); // per person: feature vectors, 1 = new tie
  * scoreOf(model, candidate.features);
  */
 import { FEATURES } from "./candidates.js";
@@ -20,7 +25,7 @@ export interface LinkModel {
   weights: number[];
 }
 
-/** Fitted on the earlier cuts of CollegeMsg and the synthetic network (see the header). */
+/** Fitted on the earlier (T′) cuts of CollegeMsg and the synthetic network, pooled (see the header). */
 export const SUGGEST_WEIGHTS: LinkModel = {
   bias: 0.498,
   // cn, aa, wcn, katz3, degree, recent, idle, fresh, growth

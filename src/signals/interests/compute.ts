@@ -197,31 +197,26 @@ export async function computeInterests(
   };
 }
 
-/** A computation under way per store, so concurrent reads (the web app) wait for one. */
-const running = new WeakMap<Store, Promise<InterestsResult>>();
+/** A check (and computation) under way per store, so concurrent reads (the web app) share it. */
+const running = new WeakMap<Store, Promise<boolean>>();
 
 /**
  * Recompute when the graph changed since the interests were computed (or they never were).
- * Returns whether it recomputed.
+ * Returns whether this call recomputed.
  */
-export async function ensureInterests(store: Store): Promise<boolean> {
+export function ensureInterests(store: Store): Promise<boolean> {
   const pending = running.get(store);
-  if (pending) {
-    await pending;
-    return false;
-  }
-  const rows = await store.conn.all<{ value: string }>(
-    "SELECT value FROM meta WHERE key = 'interests_fingerprint'",
-  );
-  if (rows[0]?.value === (await graphFingerprint(store.conn))) return false;
-  if (running.has(store)) {
-    await running.get(store);
-    return false;
-  }
-  const work = computeInterests(store).finally(() => running.delete(store));
+  if (pending) return pending.then(() => false);
+  const work = (async () => {
+    const rows = await store.conn.all<{ value: string }>(
+      "SELECT value FROM meta WHERE key = 'interests_fingerprint'",
+    );
+    if (rows[0]?.value === (await graphFingerprint(store.conn))) return false;
+    await computeInterests(store);
+    return true;
+  })().finally(() => running.delete(store));
   running.set(store, work);
-  await work;
-  return true;
+  return work;
 }
 
 /**
