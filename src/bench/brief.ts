@@ -82,20 +82,27 @@ function surname(i: number): string {
 }
 
 async function main() {
-  const people = envMB("IRL_BENCH_BRIEF_PEOPLE", 100_000);
-  const events = envMB("IRL_BENCH_BRIEF_EVENTS", 1_000_000);
-  const attendees = envMB("IRL_BENCH_BRIEF_ATTENDEES", 1000);
   const reuse = process.env.IRL_BENCH_BRIEF_DIR;
   const dir = reuse ?? fs.mkdtempSync(path.join(os.tmpdir(), "irl-bench-brief-"));
   if (reuse) fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, "attendees.csv");
-  const built0 = reuse !== undefined && fs.existsSync(file);
+  const sizes = path.join(dir, "sizes.json");
+  const built0 = reuse !== undefined && fs.existsSync(file) && fs.existsSync(sizes);
+  const [people, events, attendees] = built0
+    ? (JSON.parse(fs.readFileSync(sizes, "utf8")) as [number, number, number])
+    : [
+        envMB("IRL_BENCH_BRIEF_PEOPLE", 100_000),
+        envMB("IRL_BENCH_BRIEF_EVENTS", 1_000_000),
+        envMB("IRL_BENCH_BRIEF_ATTENDEES", 1000),
+      ];
   const store = await openStore({ dialect: "sqlite", location: path.join(dir, "irl.db") });
   const now = Date.parse("2026-11-01T00:00:00Z");
   try {
     const started = Date.now();
     async function buildGraph() {
       const me = await store.ensureMe();
+      // The graph's today, for every module (ties, links, interests), as after `irl demo`.
+      await store.conn.run("INSERT INTO meta (key, value) VALUES ('fixed_now', ?)", [String(now)]);
       const rand = seeded(11);
       const names: string[] = [];
       const emails: string[] = [];
@@ -195,6 +202,7 @@ async function main() {
           lines.push(`New${k},Person${k},new${k}@elsewhere.example,Startup ${k},${title},General`);
       }
       fs.writeFileSync(file, `${lines.join("\n")}\n`);
+      fs.writeFileSync(sizes, JSON.stringify([people, events, attendees]));
     }
     if (!built0) await buildGraph();
     const built = (Date.now() - started) / 1000;
@@ -207,22 +215,28 @@ async function main() {
     await buildBrief(store, list0, { now }); // warm: interests computed once, as after an import
     const warm = (Date.now() - t1) / 1000;
     const times: number[] = [];
+    // CPU time too: on a shared machine the wall clock also counts other people's work.
+    const cpu: number[] = [];
     let last: Awaited<ReturnType<typeof buildBrief>> | undefined;
     for (let r = 0; r < 3; r++) {
       const t = performance.now();
+      const c0 = process.cpuUsage();
       const list = await readAttendeeList(file);
       last = await buildBrief(store, list, { now });
       times.push(performance.now() - t);
+      const used = process.cpuUsage(c0);
+      cpu.push((used.user + used.system) / 1000);
     }
     times.sort((a, b) => a - b);
     const median = times[1] as number;
+    const cpuMedian = cpu.sort((a, b) => a - b)[1] as number;
     const seams = await loadSeams();
     const rss = process.resourceUsage().maxRSS / 1024;
     const c = last?.counts;
     const out = [
       `Event brief — ${machine()}`,
       `graph: ${people.toLocaleString("en")} people, ${events.toLocaleString("en")} interactions (built in ${built.toFixed(0)} s; ties ${tiesS.toFixed(1)} s; first brief with interests ${warm.toFixed(1)} s)`,
-      `brief for ${attendees.toLocaleString("en")} attendees: ${median.toFixed(0)} ms median of 3 (goal < 1000 ms); ${c?.known} known, ${c?.newPeople} new, ${c?.metBefore} met once, ${c?.ambiguous} not sure`,
+      `brief for ${attendees.toLocaleString("en")} attendees: ${median.toFixed(0)} ms median of 3 (goal < 1000 ms; CPU ${cpuMedian.toFixed(0)} ms); ${c?.known} known, ${c?.newPeople} new, ${c?.metBefore} met once, ${c?.ambiguous} not sure`,
       `interests: ${seams.interests.source}; introductions: ${seams.intro.source}; peak RSS ${rss.toFixed(0)} MB`,
     ];
     process.stdout.write(`${out.join("\n")}\n`);
@@ -238,6 +252,7 @@ async function main() {
           tiesS,
           warm,
           briefMs: median,
+          briefCpuMs: cpuMedian,
           times,
           rssMB: rss,
           machine: machine(),

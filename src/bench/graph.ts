@@ -44,84 +44,91 @@ async function main() {
   const people = envMB("IRL_BENCH_GRAPH_PEOPLE", 100_000);
   const mine = envMB("IRL_BENCH_GRAPH_MINE", 300_000);
   const others = envMB("IRL_BENCH_GRAPH_OTHERS", 1_000_000);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "irl-bench-graph-"));
+  const reuse = process.env.IRL_BENCH_GRAPH_DIR;
+  const dir = reuse ?? fs.mkdtempSync(path.join(os.tmpdir(), "irl-bench-graph-"));
+  if (reuse) fs.mkdirSync(dir, { recursive: true });
+  const built0 = reuse !== undefined && fs.existsSync(path.join(dir, "irl.db"));
   const store = await openStore({ dialect: "sqlite", location: path.join(dir, "irl.db") });
   const now = Date.parse("2026-11-01T00:00:00Z");
   try {
     const started = Date.now();
     const me = await store.ensureMe();
-    // The graph lives on its reference day, so reads find the ties fresh (as the demo's does).
-    await store.conn.run("INSERT INTO meta (key, value) VALUES ('fixed_now', ?)", [String(now)]);
-    const rand = seeded(11);
-    await store.conn.transaction(async (tx) => {
-      const rows: unknown[][] = [];
-      for (let i = 0; i < people; i++) rows.push([`Person ${i}`, 0, now]);
-      for (let i = 0; i < rows.length; i += 1000) {
-        await tx.insertNew(
-          "people",
-          ["display_name", "is_me", "created_at"],
-          rows.slice(i, i + 1000),
-        );
-      }
-    });
     const first = me + 1;
-    const total = mine + others;
-    let written = 0;
-    while (written < total) {
+    const rand = seeded(11);
+    if (!built0) await build();
+    async function build() {
+      // The graph lives on its reference day, so reads find the ties fresh (as the demo's does).
+      await store.conn.run("INSERT INTO meta (key, value) VALUES ('fixed_now', ?)", [String(now)]);
       await store.conn.transaction(async (tx) => {
-        const batch: unknown[][] = [];
-        for (let k = 0; k < 100_000 && written < total; k++, written++) {
-          const at = now - Math.floor(rand() ** 2 * 730 * DAY);
-          if (written < mine) {
-            const other = first + Math.floor(people * rand() ** 3);
-            const out = rand() < 0.5;
-            batch.push([
-              `g${written}`,
-              "email",
-              "message",
-              out ? "outbound" : "inbound",
-              at,
-              out ? me : other,
-              out ? other : me,
-              300,
-              "approved",
-            ]);
-          } else {
-            // Mostly within a group of about fifty, sometimes across.
-            const a = Math.floor(people * rand() ** 1.5);
-            const b =
-              rand() < 0.85
-                ? Math.min(people - 1, Math.floor(a / GROUP) * GROUP + Math.floor(rand() * GROUP))
-                : Math.floor(people * rand());
-            if (a === b) continue;
-            batch.push([
-              `g${written}`,
-              "blog_comment",
-              "reply",
-              "observed",
-              at,
-              first + a,
-              first + b,
-              200,
-              "approved",
-            ]);
-          }
-        }
-        for (let i = 0; i < batch.length; i += 1000) {
-          await tx.insertNew("interactions", COLUMNS, batch.slice(i, i + 1000));
+        const rows: unknown[][] = [];
+        for (let i = 0; i < people; i++) rows.push([`Person ${i}`, 0, now]);
+        for (let i = 0; i < rows.length; i += 1000) {
+          await tx.insertNew(
+            "people",
+            ["display_name", "is_me", "created_at"],
+            rows.slice(i, i + 1000),
+          );
         }
       });
+      const total = mine + others;
+      let written = 0;
+      while (written < total) {
+        await store.conn.transaction(async (tx) => {
+          const batch: unknown[][] = [];
+          for (let k = 0; k < 100_000 && written < total; k++, written++) {
+            const at = now - Math.floor(rand() ** 2 * 730 * DAY);
+            if (written < mine) {
+              const other = first + Math.floor(people * rand() ** 3);
+              const out = rand() < 0.5;
+              batch.push([
+                `g${written}`,
+                "email",
+                "message",
+                out ? "outbound" : "inbound",
+                at,
+                out ? me : other,
+                out ? other : me,
+                300,
+                "approved",
+              ]);
+            } else {
+              // Mostly within a group of about fifty, sometimes across.
+              const a = Math.floor(people * rand() ** 1.5);
+              const b =
+                rand() < 0.85
+                  ? Math.min(people - 1, Math.floor(a / GROUP) * GROUP + Math.floor(rand() * GROUP))
+                  : Math.floor(people * rand());
+              if (a === b) continue;
+              batch.push([
+                `g${written}`,
+                "blog_comment",
+                "reply",
+                "observed",
+                at,
+                first + a,
+                first + b,
+                200,
+                "approved",
+              ]);
+            }
+          }
+          for (let i = 0; i < batch.length; i += 1000) {
+            await tx.insertNew("interactions", COLUMNS, batch.slice(i, i + 1000));
+          }
+        });
+      }
     }
     const built = (Date.now() - started) / 1000;
     const t0 = Date.now();
-    await computeTies(store, now);
+    if (!built0 || process.env.IRL_BENCH_GRAPH_RECOMPUTE) await computeTies(store, now);
     const computing = (Date.now() - t0) / 1000;
-    const reuse = process.env.IRL_BENCH_KEEP ? path.join(dir, "irl.db") : "";
-    if (reuse) process.stderr.write(`graph kept in ${reuse}\n`);
+    if (process.env.IRL_BENCH_KEEP || reuse) process.stderr.write(`graph kept in ${dir}\n`);
     const links = Number(
       (await store.conn.all<{ n: number }>("SELECT count(*) AS n FROM links"))[0]?.n ?? 0,
     );
-    const targets = Array.from({ length: 20 }, () => first + Math.floor(rand() * people));
+    // Their own seed, so a reused graph gets the same targets.
+    const pick = seeded(12);
+    const targets = Array.from({ length: 20 }, () => first + Math.floor(pick() * people));
     const introTimes: number[] = [];
     let found = 0;
     for (const t of targets) {
@@ -169,7 +176,7 @@ async function main() {
     fs.writeFileSync(path.join(outDir, "graph.json"), JSON.stringify(result, null, 2));
   } finally {
     await store.close();
-    if (!process.env.IRL_BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });
+    if (!process.env.IRL_BENCH_KEEP && !reuse) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

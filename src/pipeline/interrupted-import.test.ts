@@ -87,5 +87,5 @@ describe.each(storeTargets())("an import killed half-way, on $name", (target) =>
     expect(after.keys).toEqual(expected.keys);
     expect(after.content).toEqual(expected.content);
     expect(after.identities).toEqual(expected.identities);
-  });
+  }, 240_000); // three imports of a 6,000-person blog, in child processes
 });

@@ -99,11 +99,15 @@ export async function favourHistory(store: Store, personId: number): Promise<Fav
         channel: string;
         body: string | null;
       }>(
-        `SELECT occurred_at, from_person_id, channel, body FROM interactions
-         WHERE ((from_person_id = ? AND to_person_id = ?) OR (from_person_id = ? AND to_person_id = ?))
-           AND direction IN ('inbound', 'outbound')
+        // Each half walks the other person's index (theirs is short, mine is everything);
+        // the unary + keeps the planner off my side.
+        `SELECT occurred_at, from_person_id, channel, body, id FROM interactions
+         WHERE from_person_id = ? AND +to_person_id = ? AND direction IN ('inbound', 'outbound')
+         UNION ALL
+         SELECT occurred_at, from_person_id, channel, body, id FROM interactions
+         WHERE to_person_id = ? AND +from_person_id = ? AND direction IN ('inbound', 'outbound')
          ORDER BY occurred_at, id`,
-        [personId, me.id, me.id, personId],
+        [personId, me.id, personId, me.id],
       )
     : [];
   const h: FavourHistory = {

@@ -15,7 +15,7 @@
 import { graphNow } from "../signals/compute-ties.js";
 import { type Candidate, candidatesFor, FEATURES } from "../signals/graph/candidates.js";
 import { type LinkModel, SUGGEST_WEIGHTS, scoreOf } from "../signals/graph/model.js";
-import { ensureGraph, IDS_PER_QUERY, marks, StoreGraph } from "../signals/graph/store-source.js";
+import { ensureGraph, idsIn, idsParam, StoreGraph } from "../signals/graph/store-source.js";
 import { cosine, sharedTerms, type TermVector } from "../signals/interests/index.js";
 import { vectorsOf } from "../signals/interests/read.js";
 import { ago, listOf } from "../signals/phrases.js";
@@ -57,25 +57,23 @@ export async function suggest(store: Store, options: SuggestOptions = {}): Promi
   if (!meRow[0]) return [];
   const me = Number(meRow[0].id);
   const tiers = new Map<number, string>();
+  // Snoozed people are few (each one the user's own doing): read them all at once.
+  const snoozed = (
+    await conn.arrays("SELECT person_id FROM person_flags WHERE snoozed_until > ?", [now])
+  ).map(([id]) => Number(id));
   const exclude = async (ids: number[]) => {
     const out = new Set<number>();
-    for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
-      const chunk = ids.slice(i, i + IDS_PER_QUERY);
-      for (const [id, tier] of await conn.arrays(
-        `SELECT person_id, tier FROM ties WHERE person_id IN (${marks(chunk.length)})`,
-        chunk,
-      )) {
-        tiers.set(Number(id), String(tier));
-        if (!SUGGESTABLE_TIERS.has(String(tier))) out.add(Number(id));
-      }
-      for (const [id] of await conn.arrays(
-        `SELECT person_id FROM person_flags
-         WHERE person_id IN (${marks(chunk.length)}) AND snoozed_until > ?`,
-        [...chunk, now],
-      )) {
-        out.add(Number(id));
-      }
+    if (ids.length === 0) return out;
+    const list = idsParam(conn, ids);
+    for (const [id, tier] of await conn.arrays(
+      `SELECT person_id, tier FROM ties WHERE ${idsIn(conn, "person_id")}`,
+      [list],
+    )) {
+      tiers.set(Number(id), String(tier));
+      if (!SUGGESTABLE_TIERS.has(String(tier))) out.add(Number(id));
     }
+    const asked = new Set(ids);
+    for (const id of snoozed) if (asked.has(id)) out.add(id);
     return out;
   };
   const graph = new StoreGraph(conn);
@@ -161,14 +159,12 @@ export function reasonsFor(
 
 async function namesOf(store: Store, ids: number[]): Promise<Map<number, string>> {
   const names = new Map<number, string>();
-  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
-    const chunk = ids.slice(i, i + IDS_PER_QUERY);
-    for (const [id, name] of await store.conn.arrays(
-      `SELECT id, display_name FROM people WHERE id IN (${marks(chunk.length)})`,
-      chunk,
-    )) {
-      names.set(Number(id), String(name));
-    }
+  if (ids.length === 0) return names;
+  for (const [id, name] of await store.conn.arrays(
+    `SELECT id, display_name FROM people WHERE ${idsIn(store.conn, "id")}`,
+    [idsParam(store.conn, ids)],
+  )) {
+    names.set(Number(id), String(name));
   }
   return names;
 }

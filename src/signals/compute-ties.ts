@@ -155,14 +155,16 @@ export async function computeTies(store: Store, at?: number): Promise<TiesResult
 /** Recompute when the table is empty for a non-empty graph, or older than `TIES_MAX_AGE`. */
 export async function ensureTies(store: Store, at?: number): Promise<void> {
   const now = at ?? (await graphNow(store));
-  const rows = await store.conn.all<{ n: number; oldest: number | null }>(
-    "SELECT count(*) AS n, min(computed_at) AS oldest FROM ties",
+  // Three single-aggregate reads: SQLite answers a lone min() from the index at once.
+  const counted = await store.conn.all<{ n: number }>("SELECT count(*) AS n FROM ties");
+  const first = await store.conn.all<{ oldest: number | null }>(
+    "SELECT min(computed_at) AS oldest FROM ties",
   );
   const people = await store.conn.all<{ n: number }>(
     "SELECT count(*) AS n FROM people WHERE is_me = 0",
   );
-  const n = Number(rows[0]?.n ?? 0);
-  const oldest = rows[0]?.oldest === null ? 0 : Number(rows[0]?.oldest ?? 0);
+  const n = Number(counted[0]?.n ?? 0);
+  const oldest = first[0]?.oldest == null ? 0 : Number(first[0]?.oldest);
   if (n !== Number(people[0]?.n ?? 0) || now - oldest > TIES_MAX_AGE) {
     await computeTies(store, now);
   }

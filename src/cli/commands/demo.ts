@@ -9,6 +9,7 @@ import { Command } from "@commander-js/extra-typings";
 import { runImport } from "../../pipeline/run-import.js";
 import { briefFromFile } from "../../plans/brief/index.js";
 import { whatIsDue } from "../../plans/due.js";
+import { matchOpening } from "../../plans/match.js";
 import { writeSample } from "../../sample/index.js";
 import { computeTies } from "../../signals/compute-ties.js";
 import { resolveLocation } from "../../store/location.js";
@@ -61,8 +62,18 @@ export function demoCommand() {
           bar.stop();
           const tour = await demoTour(store, today);
           const brief = await nextEventBrief(store, manifest, work, today);
+          const match = await matchOpening(store, manifest.truths.opening.text, {
+            now: today,
+            limit: 3,
+          });
           if (options.json) {
-            printJson({ database: keep ? where.location : null, import: summary, ...tour, brief });
+            printJson({
+              database: keep ? where.location : null,
+              import: summary,
+              ...tour,
+              brief,
+              match,
+            });
             return;
           }
           const me = await store.me();
@@ -95,6 +106,12 @@ export function demoCommand() {
             for (const n of brief.newPeople.slice(0, 3))
               say(`  meet ${n.name} — ${n.reasons.slice(0, 2).join("; ")}`);
             say("  Full brief: irl brief ATTENDEES.csv --format html --out brief.html");
+          }
+          if (match.people.length) {
+            say("");
+            say(`Who fits the opening "${match.about}":`);
+            for (const m of match.people)
+              say(`  ${m.name} (${m.score.toFixed(2)}) — ${m.reasons.slice(0, 2).join("; ")}`);
           }
           if (tour.resolved) {
             say("");

@@ -177,6 +177,21 @@ interface NameHit {
   graphName: string;
 }
 
+/** A given name and its formal and short forms ("bob": robert, rob, bobby …), read once a run. */
+type GivenNames = (given: string) => ReadonlySet<string>;
+
+function givenNamesOnce(): GivenNames {
+  const seen = new Map<string, Set<string>>();
+  return (given) => {
+    let forms = seen.get(given);
+    if (!forms) {
+      forms = new Set<string>([given, ...givenForms(given), ...shortForms(given)]);
+      seen.set(given, forms);
+    }
+    return forms;
+  };
+}
+
 interface NameForms {
   exact: string[];
   /** The given name and a space, when there is a surname to compare. */
@@ -189,15 +204,12 @@ interface NameForms {
  * Normalised name values an attendee may be stored under, and what to scan names by: the
  * given name, then (when it is a common one) the first letters of the surname or its parts.
  */
-function nameForms(name: string): NameForms {
-  const p = parseName(name);
+function nameForms(name: string, p: ParsedName, givenNames: GivenNames): NameForms {
   if (!p.given || !p.surname) {
     const only = normalizeName(name);
     return { exact: only ? [only] : [], stems: [] };
   }
-  const givens = new Set<string>([p.given]);
-  for (const g of givenForms(p.given)) givens.add(g);
-  for (const g of shortForms(p.given)) givens.add(g);
+  const givens = givenNames(p.given);
   const surnames = new Set<string>([p.surname]);
   if (p.surnameParts.length > 1) surnames.add(p.surnameParts.join(" "));
   const exact = new Set<string>();
@@ -225,8 +237,11 @@ async function findByName(
   store: Store,
   attendees: readonly ListedAttendee[],
 ): Promise<NameHit[][]> {
+  const givenNames = givenNamesOnce();
+  const mineOf = attendees.map((a) => (a.name ? parseName(a.name) : undefined));
   const forms = attendees.map(
-    (a): NameForms => (a.name ? nameForms(a.name) : { exact: [], stems: [] }),
+    (a, i): NameForms =>
+      a.name ? nameForms(a.name, mineOf[i] as ParsedName, givenNames) : { exact: [], stems: [] },
   );
   const values = [...new Set(forms.flatMap((f) => f.exact))];
   const byValue = new Map<string, number[]>();
@@ -257,7 +272,7 @@ async function findByName(
   };
   return attendees.map((a, i) => {
     if (!a.name) return [];
-    const mine = parseName(a.name);
+    const mine = mineOf[i] as ParsedName;
     const f = forms[i] ?? { exact: [], stems: [] };
     const seen = new Map<number, NameHit>();
     const consider = (person: number, value: string) => {

@@ -1,8 +1,9 @@
 /**
  * The graph read from the store's `links` and `graph_people` tables (see compute-links.ts), for
  * who-to-meet-next and introductions: each step is one indexed query for many people at once
- * (ids in chunks), never a scan, so the answer costs the same on a graph of a hundred people or
- * of a hundred thousand. What it has read it keeps for the length of one request.
+ * (all the ids in one parameter, see `idsIn`), never a scan, so the answer costs the same on a
+ * graph of a hundred people or of a hundred thousand. What it has read it keeps for the length
+ * of one request.
  * `ensureGraph` recomputes ties and links when they are stale (the ties' own rule) or missing.
  *
  * @example
@@ -22,13 +23,31 @@ export function marks(n: number): string {
   return new Array(n).fill("?").join(",");
 }
 
+/**
+ * `column IN (ids)` with every id in one parameter (`idsParam`): a JSON array read by
+ * `json_each` on SQLite, an array on PostgreSQL. One prepared statement serves any number of
+ * ids, and SQLite looks them up about twice as fast as from a list of 500 `?`.
+ *
+ * @example
+ * conn.arrays(`SELECT tier FROM ties WHERE ${idsIn(conn, "person_id")}`, [idsParam(conn, ids)]);
+ */
+export function idsIn(conn: SqlExecutor, column: string): string {
+  return conn.dialect === "sqlite"
+    ? `${column} IN (SELECT value FROM json_each(?))`
+    : `${column} = ANY(?::bigint[])`;
+}
+
+export function idsParam(conn: SqlExecutor, ids: readonly number[]): unknown {
+  return conn.dialect === "sqlite" ? JSON.stringify(ids) : ids;
+}
+
 /** Ties and links up to date: recomputed when the ties are stale, or links were never made. */
 export async function ensureGraph(store: Store, at?: number): Promise<void> {
   const now = at ?? (await graphNow(store));
   await ensureTies(store, now);
   const rows = await store.conn.all<{ n: number; people: number }>(
-    `SELECT (SELECT count(*) FROM graph_people) AS n,
-       (SELECT count(*) FROM people WHERE is_me = 0) AS people`,
+    `SELECT (SELECT count(*) FROM (SELECT 1 FROM graph_people LIMIT 1)) AS n,
+       (SELECT count(*) FROM (SELECT 1 FROM people WHERE is_me = 0 LIMIT 1)) AS people`,
   );
   if (Number(rows[0]?.n ?? 0) === 0 && Number(rows[0]?.people ?? 0) > 0) {
     await computeTies(store, now);
@@ -71,22 +90,28 @@ export class StoreGraph implements GraphSource {
         out.set(id, new Map(top));
       }
     }
-    for (let i = 0; i < batched.length; i += IDS_PER_QUERY) {
-      const chunk = batched.slice(i, i + IDS_PER_QUERY);
+    if (batched.length > 0) {
+      const list = idsParam(this.conn, batched);
       const rows = await this.conn.arrays(
         `SELECT person_a, person_b, strength, last_at FROM links
-         WHERE person_a IN (${marks(chunk.length)}) AND strength >= ?
+         WHERE ${idsIn(this.conn, "person_a")} AND strength >= ?
          UNION ALL
          SELECT person_b, person_a, strength, last_at FROM links
-         WHERE person_b IN (${marks(chunk.length)}) AND strength >= ?`,
-        [...chunk, this.minStrength, ...chunk, this.minStrength],
+         WHERE ${idsIn(this.conn, "person_b")} AND strength >= ?`,
+        [list, this.minStrength, list, this.minStrength],
       );
+      let key = Number.NaN;
+      let m: Map<number, Edge> | undefined;
       for (const [from, to, s, at] of rows) {
-        const key = Number(from);
-        let m = out.get(key);
-        if (!m) {
-          m = new Map();
-          out.set(key, m);
+        // Rows come grouped by their first column: look the map up only when it changes.
+        const f = Number(from);
+        if (f !== key || !m) {
+          key = f;
+          m = out.get(f);
+          if (!m) {
+            m = new Map();
+            out.set(f, m);
+          }
         }
         m.set(Number(to), edge(s, at));
       }
@@ -96,14 +121,13 @@ export class StoreGraph implements GraphSource {
 
   async stats(ids: readonly number[]): Promise<Map<number, NodeStats>> {
     const missing = [...new Set(ids)].filter((id) => !this.statsCache.has(id));
-    for (let i = 0; i < missing.length; i += IDS_PER_QUERY) {
-      const chunk = missing.slice(i, i + IDS_PER_QUERY);
+    if (missing.length > 0) {
       const rows = await this.conn.arrays(
         `SELECT person_id, degree, recent, last_active_at, growth FROM graph_people
-         WHERE person_id IN (${marks(chunk.length)})`,
-        chunk,
+         WHERE ${idsIn(this.conn, "person_id")}`,
+        [idsParam(this.conn, missing)],
       );
-      for (const id of chunk) {
+      for (const id of missing) {
         this.statsCache.set(id, { degree: 0, recent: 0, lastActiveAt: null, growth: 0 });
       }
       for (const [id, degree, recent, last, growth] of rows) {

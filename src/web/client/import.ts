@@ -109,20 +109,28 @@ async function upload(file: File): Promise<void> {
     return;
   }
   render(box, job);
+  // Progress over Server-Sent Events, with a slow poll beside it in case the stream stalls.
   await new Promise<void>((resolve) => {
-    const events = new EventSource(`/api/imports/${job.id}/events`);
-    events.addEventListener("job", (e) => {
-      const next = JSON.parse((e as MessageEvent<string>).data) as Job;
+    let over = false;
+    const show = (next: Job) => {
+      if (over) return;
       render(box, next);
       if (next.state === "done" || next.state === "failed") {
+        over = true;
         events.close();
+        clearInterval(poll);
         resolve();
       }
-    });
-    events.onerror = () => {
-      events.close();
-      resolve();
     };
+    const events = new EventSource(`/api/imports/${job.id}/events`);
+    events.addEventListener("job", (e) =>
+      show(JSON.parse((e as MessageEvent<string>).data) as Job),
+    );
+    events.onerror = () => events.close();
+    const poll = setInterval(async () => {
+      const r = await fetch(`/api/imports/${job.id}`);
+      if (r.ok) show((await r.json()) as Job);
+    }, 2000);
   });
 }
 
