@@ -18,7 +18,6 @@ import os from "node:os";
 import path from "node:path";
 import { seeded } from "../identity/model/random.js";
 import { buildBrief, readAttendeeList } from "../plans/brief/index.js";
-import { loadSeams } from "../plans/brief/seams.js";
 import { computeTies } from "../signals/compute-ties.js";
 import { openStore } from "../store/store.js";
 import { envMB, machine, outDir } from "./common.js";
@@ -230,14 +229,13 @@ async function main() {
     times.sort((a, b) => a - b);
     const median = times[1] as number;
     const cpuMedian = cpu.sort((a, b) => a - b)[1] as number;
-    const seams = await loadSeams();
     const rss = process.resourceUsage().maxRSS / 1024;
     const c = last?.counts;
     const out = [
       `Event brief — ${machine()}`,
       `graph: ${people.toLocaleString("en")} people, ${events.toLocaleString("en")} interactions (built in ${built.toFixed(0)} s; ties ${tiesS.toFixed(1)} s; first brief with interests ${warm.toFixed(1)} s)`,
       `brief for ${attendees.toLocaleString("en")} attendees: ${median.toFixed(0)} ms median of 3 (goal < 1000 ms; CPU ${cpuMedian.toFixed(0)} ms); ${c?.known} known, ${c?.newPeople} new, ${c?.metBefore} met once, ${c?.ambiguous} not sure`,
-      `interests: ${seams.interests.source}; introductions: ${seams.intro.source}; peak RSS ${rss.toFixed(0)} MB`,
+      `peak RSS ${rss.toFixed(0)} MB`,
     ];
     process.stdout.write(`${out.join("\n")}\n`);
     fs.mkdirSync(outDir, { recursive: true });

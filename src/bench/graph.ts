@@ -120,7 +120,8 @@ async function main() {
     }
     const built = (Date.now() - started) / 1000;
     const t0 = Date.now();
-    if (!built0 || process.env.IRL_BENCH_GRAPH_RECOMPUTE) await computeTies(store, now);
+    const computed = !built0 || Boolean(process.env.IRL_BENCH_GRAPH_RECOMPUTE);
+    if (computed) await computeTies(store, now);
     const computing = (Date.now() - t0) / 1000;
     if (process.env.IRL_BENCH_KEEP || reuse) process.stderr.write(`graph kept in ${dir}\n`);
     const links = Number(
@@ -164,8 +165,8 @@ async function main() {
     };
     const lines = [
       `Introductions and who-to-meet-next — ${machine()}`,
-      `graph: ${people.toLocaleString("en")} people, ${mine.toLocaleString("en")} interactions with the user, ${others.toLocaleString("en")} between others (built in ${built.toFixed(0)} s)`,
-      `ties + links: ${computing.toFixed(1)} s, ${links.toLocaleString("en")} links`,
+      `graph: ${people.toLocaleString("en")} people, ${mine.toLocaleString("en")} interactions with the user, ${others.toLocaleString("en")} between others (${built0 ? `reused from ${dir}` : `built in ${built.toFixed(0)} s`})`,
+      `ties + links: ${computed ? `${computing.toFixed(1)} s` : "reused"}, ${links.toLocaleString("en")} links`,
       `irl intro: ${result.introMs.toFixed(0)} ms median of 20 (max ${result.introMaxMs.toFixed(0)} ms; ${found} of 20 with a path; goal < 300 ms)`,
       `introPathsMany, the same 20 at once: ${manyMs.toFixed(0)} ms`,
       `irl suggest: ${result.suggestMs.toFixed(0)} ms median of 5 (first ${suggestTimes[0]?.toFixed(0)} ms; ${suggested} suggestions; goal < 300 ms)`,

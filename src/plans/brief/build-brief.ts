@@ -15,7 +15,15 @@
  * brief.newPeople[0]; // { name: "Yasmin Öztürk", score: 0.81, reasons: ["you both write about analytics", …] }
  */
 import { ensureTies, graphNow } from "../../signals/compute-ties.js";
+import {
+  cosine,
+  sharedTerms,
+  type TermVector,
+  textVector,
+  vectorsOf,
+} from "../../signals/interests/index.js";
 import type { Store } from "../../store/store.js";
+import { type IntroHop, type IntroPath, introPathsMany } from "../intro.js";
 import type { AttendeeList, ListedAttendee, ListedEvent, ListSkip } from "./attendee-list.js";
 import { type AttendeeMatch, type Candidate, matchAttendeesWithFacts } from "./match-attendees.js";
 import {
@@ -25,7 +33,6 @@ import {
   metContact,
   type PersonFacts,
 } from "./person-facts.js";
-import { type IntroHop, type IntroPath, loadSeams, type TermVector } from "./seams.js";
 
 export interface LastTalked {
   at: string;
@@ -125,7 +132,6 @@ export interface Brief {
   ambiguous: AmbiguousEntry[];
   skipped: ListSkip[];
   /** Which modules answered: the interests and introductions modules, or the brief's own. */
-  sources: { interests: string; introductions: string };
 }
 
 export interface BriefOptions {
@@ -149,7 +155,6 @@ export async function buildBrief(
 ): Promise<Brief> {
   const now = options.now ?? (await graphNow(store));
   await ensureTies(store, now);
-  const seams = await loadSeams();
   const me = await store.me();
   const { matches, facts } = await matchAttendeesWithFacts(store, list.attendees);
 
@@ -235,14 +240,14 @@ export async function buildBrief(
 
   // --- new people: interests, paths, reaching out, talking points ----------------------
   const newIds = [...new Set(fresh.flatMap((m) => footprint(m)))];
-  const vectors = await seams.interests.vectorsOf(store, me ? [me.id, ...newIds] : newIds);
+  const vectors = await vectorsOf(store, me ? [me.id, ...newIds] : newIds);
   const mine: TermVector = withWords((me && vectors.get(me.id)) || new Map());
   const textVectors = new Map<string, TermVector>();
   // What the list says of them: job title and bio (an organisation's name is not an interest).
   const listText = (a: ListedAttendee) => [a.title, a.bio].filter(Boolean).join(". ");
   for (const m of fresh) {
     const t = listText(m.attendee);
-    if (t && !textVectors.has(t)) textVectors.set(t, await seams.interests.textVector(store, t));
+    if (t && !textVectors.has(t)) textVectors.set(t, await textVector(store, t));
   }
   const vectorOf = (m: AttendeeMatch): TermVector => {
     const sum: TermVector = new Map();
@@ -253,12 +258,12 @@ export async function buildBrief(
     add(textVectors.get(listText(m.attendee)));
     return withWords(sum);
   };
-  const paths = await seams.intro.pathsMany(store, newIds, 3);
+  const paths = await introPathsMany(store, newIds, { maxHops: 3, limit: 3 });
   const posts = await latestPosts(store, newIds);
   const scoredNew = fresh.map((m) => {
     const v = vectorOf(m);
-    const sim = seams.interests.cosine(mine, v);
-    const shared = sim > 0 ? seams.interests.sharedTerms(mine, v, 3) : [];
+    const sim = cosine(mine, v);
+    const shared = sim > 0 ? sharedTerms(mine, v, 3) : [];
     const ids = footprint(m);
     const best = ids.flatMap((id) => paths.get(id) ?? []).sort((a, b) => b.score - a.score)[0];
     const kinds = ids.flatMap((id) => facts.get(id)?.contactKinds ?? []);
@@ -341,7 +346,7 @@ export async function buildBrief(
 
   // --- what the group cares about --------------------------------------------------------
   const groupVectors = [...scoredNew.map((s) => s.v)];
-  const knownVectors = await seams.interests.vectorsOf(
+  const knownVectors = await vectorsOf(
     store,
     known.map((k) => k.f.id),
   );
@@ -410,7 +415,6 @@ export async function buildBrief(
     careful: carefulEntries,
     ambiguous: ambiguousEntries,
     skipped: list.skipped,
-    sources: { interests: seams.interests.source, introductions: seams.intro.source },
   };
 }
 

@@ -123,7 +123,6 @@ function sampleBrief(): Brief {
       },
     ],
     skipped: [{ place: "line 12", reason: "bad line", message: '"x@" is not an e-mail address' }],
-    sources: { interests: "interests", introductions: "fallback" },
   };
 }
 

@@ -46,8 +46,8 @@ export async function ensureGraph(store: Store, at?: number): Promise<void> {
   const now = at ?? (await graphNow(store));
   await ensureTies(store, now);
   const rows = await store.conn.all<{ n: number; people: number }>(
-    `SELECT (SELECT count(*) FROM (SELECT 1 FROM graph_people LIMIT 1)) AS n,
-       (SELECT count(*) FROM (SELECT 1 FROM people WHERE is_me = 0 LIMIT 1)) AS people`,
+    `SELECT CASE WHEN EXISTS (SELECT 1 FROM graph_people) THEN 1 ELSE 0 END AS n,
+       CASE WHEN EXISTS (SELECT 1 FROM people WHERE is_me = 0) THEN 1 ELSE 0 END AS people`,
   );
   if (Number(rows[0]?.n ?? 0) === 0 && Number(rows[0]?.people ?? 0) > 0) {
     await computeTies(store, now);
