@@ -90,6 +90,19 @@ interface PersonAcc {
   growth: number;
 }
 
+/**
+ * The two path indexes of `links`, as migration 0007 made them. `writeLinks` drops them while it
+ * rewrites the table and builds them again at the end: one sort each instead of a random
+ * B-tree insert per row (868,000 links: several times faster).
+ */
+const LINK_INDEXES = [
+  `CREATE INDEX links_a ON links (person_a, strength, person_b, last_at)`,
+  `CREATE INDEX links_b ON links (person_b, strength, person_a, last_at)`,
+];
+const LINK_INDEX_NAMES = ["links_a", "links_b"];
+/** Rows per insert call: built just before they are written, so they never pile up in memory. */
+const ROWS_PER_BATCH = 2000;
+
 export async function writeLinks(
   conn: Connection,
   links: LinkCollector,
@@ -98,7 +111,6 @@ export async function writeLinks(
   const { me, now } = links;
   const skippedEvents = await addEvents(conn, links);
   const titles = await eventTitles(conn, links);
-  const rows: unknown[][] = [];
   const people = new Map<number, PersonAcc>();
   const count = (p: number, strength: number, growth: number) => {
     let acc = people.get(p);
@@ -110,30 +122,8 @@ export async function writeLinks(
     acc.strength += strength;
     acc.growth += growth;
   };
-  for (const [a, row] of links.tallies) {
-    for (const [b, t] of row) {
-      const strength = linkStrength(t);
-      if (strength < MIN_LINK_STRENGTH) continue;
-      const channels = t.channels.map((c) => c[0]).join(",");
-      rows.push([
-        a,
-        b,
-        strength,
-        JSON.stringify(linkEvidence(t, titles)),
-        t.fromA,
-        t.fromB,
-        t.events,
-        channels,
-        Number.isFinite(t.lastAt) ? t.lastAt : null,
-        now,
-      ]);
-      const growth = linkGrowth(t.firstAt, now);
-      count(a, strength, growth);
-      count(b, strength, growth);
-    }
-  }
-  links.tallies.clear();
-  // The user's own ties, with the reasons their strength already carries.
+  // The user's own ties, with the reasons their strength already carries, by lower id.
+  const tieRows = new Map<number, unknown[][]>();
   if (me >= 0) {
     const ties = await conn.arrays(
       `SELECT person_id, score, reasons, dialog_in, dialog_out, channels, last_at, first_at
@@ -146,8 +136,14 @@ export async function writeLinks(
       const meFirst = me < other;
       const strength = Number(score);
       const evidence = (JSON.parse(String(reasons)) as string[]).slice(0, 3);
-      rows.push([
-        meFirst ? me : other,
+      const a = meFirst ? me : other;
+      let list = tieRows.get(a);
+      if (!list) {
+        list = [];
+        tieRows.set(a, list);
+      }
+      list.push([
+        a,
         meFirst ? other : me,
         strength,
         JSON.stringify(evidence),
@@ -163,32 +159,71 @@ export async function writeLinks(
       count(other, strength, growth);
     }
   }
-  const peopleRows: unknown[][] = [];
-  for (const p of new Set([...people.keys(), ...context.recent.keys()])) {
-    const acc = people.get(p);
-    peopleRows.push([
-      p,
-      acc?.degree ?? 0,
-      acc?.strength ?? 0,
-      context.recent.get(p) ?? 0,
-      context.lastActive.get(p) ?? null,
-      acc?.growth ?? 0,
-    ]);
-  }
+  let written = 0;
   await conn.transaction(async (tx) => {
+    for (const name of LINK_INDEX_NAMES) await tx.run(`DROP INDEX IF EXISTS ${name}`);
     await tx.run("DELETE FROM links");
     await tx.run("DELETE FROM graph_people");
-    for (let i = 0; i < rows.length; i += 2000) {
-      await tx.insertNew("links", LINK_COLUMNS, rows.slice(i, i + 2000));
+    // In (person_a, person_b) order, so the primary key only ever appends.
+    const firsts = [...new Set([...links.tallies.keys(), ...tieRows.keys()])].sort((x, y) => x - y);
+    let batch: unknown[][] = [];
+    for (const a of firsts) {
+      const row = links.tallies.get(a);
+      const pairs = tieRows.get(a) ?? [];
+      if (row) {
+        for (const [b, t] of row) {
+          const strength = linkStrength(t);
+          if (strength < MIN_LINK_STRENGTH) continue;
+          pairs.push([
+            a,
+            b,
+            strength,
+            JSON.stringify(linkEvidence(t, titles)),
+            t.fromA,
+            t.fromB,
+            t.events,
+            t.channels.map((c) => c[0]).join(","),
+            Number.isFinite(t.lastAt) ? t.lastAt : null,
+            now,
+          ]);
+          const growth = linkGrowth(t.firstAt, now);
+          count(a, strength, growth);
+          count(b, strength, growth);
+        }
+        links.tallies.delete(a);
+      }
+      pairs.sort((x, y) => (x[1] as number) - (y[1] as number));
+      for (const p of pairs) batch.push(p);
+      if (batch.length >= ROWS_PER_BATCH) {
+        written += batch.length;
+        await tx.insertNew("links", LINK_COLUMNS, batch);
+        batch = [];
+      }
     }
+    written += batch.length;
+    await tx.insertNew("links", LINK_COLUMNS, batch);
+    for (const sql of LINK_INDEXES) await tx.run(sql);
     // Only people still in the store (an interaction's person may have just been forgotten).
     const known = new Set((await tx.arrays("SELECT id FROM people")).map((r) => Number(r[0])));
-    const kept = peopleRows.filter((r) => known.has(r[0] as number));
-    for (let i = 0; i < kept.length; i += 2000) {
-      await tx.insertNew("graph_people", PEOPLE_COLUMNS, kept.slice(i, i + 2000));
+    const peopleRows: unknown[][] = [];
+    for (const p of new Set([...people.keys(), ...context.recent.keys()])) {
+      if (!known.has(p)) continue;
+      const acc = people.get(p);
+      peopleRows.push([
+        p,
+        acc?.degree ?? 0,
+        acc?.strength ?? 0,
+        context.recent.get(p) ?? 0,
+        context.lastActive.get(p) ?? null,
+        acc?.growth ?? 0,
+      ]);
+    }
+    for (let i = 0; i < peopleRows.length; i += ROWS_PER_BATCH) {
+      await tx.insertNew("graph_people", PEOPLE_COLUMNS, peopleRows.slice(i, i + ROWS_PER_BATCH));
     }
   });
-  return { links: rows.length, skippedEvents };
+  links.tallies.clear();
+  return { links: written, skippedEvents };
 }
 
 /** Small events both attended, as links between every two attendees but the user. */
