@@ -11,20 +11,16 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Store } from "../store/store.js";
 import { createWebApp } from "./app.js";
+import { DEFAULT_HOST, DEFAULT_PORT } from "./loopback.js";
 import { loopbackHosts } from "./security.js";
+
+export { DEFAULT_HOST, DEFAULT_PORT, isLoopback } from "./loopback.js";
 
 export interface WebServer {
   url: string;
   port: number;
   close(): Promise<void>;
   app: Awaited<ReturnType<typeof createWebApp>>["app"];
-}
-
-export const DEFAULT_PORT = 7878;
-export const DEFAULT_HOST = "127.0.0.1";
-
-export function isLoopback(host: string): boolean {
-  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 export async function startWebServer(

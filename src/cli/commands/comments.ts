@@ -9,9 +9,6 @@
 import fs from "node:fs";
 import { Command, Option } from "@commander-js/extra-typings";
 import { commentConfig, type SmtpSettings } from "../../comments/config.js";
-import { exportComments } from "../../comments/export-comments.js";
-import { importComments } from "../../comments/import-comments.js";
-import { startCommentServer } from "../../comments/server.js";
 import { hasAdminPassword, setAdminPassword } from "../../comments/settings.js";
 import { IrlError } from "../../errors.js";
 import { runImport } from "../../pipeline/run-import.js";
@@ -106,6 +103,8 @@ function serveCommand() {
             "irl comments: no admin password yet; set one with `irl comments passwd` to use /admin",
           );
         }
+        // The server and its dependencies load only for this command (irl starts faster).
+        const { startCommentServer } = await import("../../comments/server.js");
         const server = await startCommentServer({
           store,
           config,
@@ -180,6 +179,7 @@ function importCommentsCommand() {
     .action(async (file, options) => {
       if (!fs.existsSync(file)) throw new IrlError("not_found", `${file}: no such file`);
       await withStore(options, async (store) => {
+        const { importComments } = await import("../../comments/import-comments.js");
         const summary = await importComments(store, file, { ownerName: options.ownerName });
         const graph = options.graph ? await runImport(store, [file]) : undefined;
         if (options.json) {
@@ -223,6 +223,7 @@ function exportCommentsCommand() {
     .action(async (options) => {
       await withStore(options, async (store) => {
         const out = options.out ? fs.createWriteStream(options.out) : process.stdout;
+        const { exportComments } = await import("../../comments/export-comments.js");
         const n = await exportComments(store, out);
         if (options.out) {
           await new Promise<void>((resolve, reject) => {

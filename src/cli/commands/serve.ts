@@ -4,7 +4,7 @@ import { Command, Option } from "@commander-js/extra-typings";
 import { IrlError } from "../../errors.js";
 import { resolveLocation } from "../../store/location.js";
 import { openStore } from "../../store/store.js";
-import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, startWebServer } from "../../web/server.js";
+import { DEFAULT_HOST, DEFAULT_PORT, isLoopback } from "../../web/loopback.js";
 import { common } from "../context.js";
 import { printJson, status } from "../output.js";
 
@@ -40,6 +40,8 @@ export function serveCommand() {
         );
       }
       const store = await openStore(resolveLocation(options.db));
+      // The web app and its dependencies load only for this command (irl starts faster).
+      const { startWebServer } = await import("../../web/server.js");
       let server: Awaited<ReturnType<typeof startWebServer>>;
       try {
         server = await startWebServer(store, { port: options.port, host });

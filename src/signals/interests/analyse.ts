@@ -12,16 +12,26 @@
  * // Map { "editorial" => 1, "calendar" => 1, "editorial calendar" => 1, "food" => 1, … }
  */
 
-import model from "wink-eng-lite-web-model";
-import winkNLP, { type ItsFunction } from "wink-nlp";
+import { createRequire } from "node:module";
+import type { ItsFunction, default as WinkNLP } from "wink-nlp";
 
 /** Only the start of a long text is read: what a post is about shows early. */
 export const MAX_TEXT_CHARS = 5000;
 
-const nlp = winkNLP(model, ["pos"]);
-const its = nlp.its;
-// wink-nlp's typings give the lemma helper a signature `out()` does not accept; it works.
-const lemmaOut = its.lemma as unknown as ItsFunction<string>;
+type Nlp = ReturnType<typeof WinkNLP>;
+let tagger: { nlp: Nlp; its: Nlp["its"]; lemmaOut: ItsFunction<string> } | undefined;
+
+/** The language model takes ~0.2 s to load: only commands that read text pay for it. */
+function loadTagger() {
+  if (!tagger) {
+    const require = createRequire(import.meta.url);
+    const winkNLP = require("wink-nlp") as typeof WinkNLP;
+    const nlp = winkNLP(require("wink-eng-lite-web-model"), ["pos"]);
+    // wink-nlp's typings give the lemma helper a signature `out()` does not accept; it works.
+    tagger = { nlp, its: nlp.its, lemmaOut: nlp.its.lemma as unknown as ItsFunction<string> };
+  }
+  return tagger;
+}
 
 // biome-ignore format: word lists read better packed
 /** Words that pass the part-of-speech filter but say nothing about a topic. */
@@ -164,6 +174,7 @@ export function analyse(text: string, names?: ReadonlySet<string>): Map<string, 
  * nouns in `names` (people's names, from greetings and sign-offs) are not kept.
  */
 function taggedWords(plain: string, names: ReadonlySet<string> | undefined): Word[] {
+  const { nlp, its, lemmaOut } = loadTagger();
   const tokens = nlp.readDoc(plain).tokens();
   // One call per attribute for the whole text is much cheaper than one per token.
   const values = tokens.out() as string[];

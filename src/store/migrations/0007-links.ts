@@ -38,6 +38,8 @@ export function linksMigration(): Migration {
         .addPrimaryKeyConstraint("links_pk", ["person_a", "person_b"])
         .execute();
       // Both ends, each with what a path search reads, so neighbours come from the index alone.
+      // writeLinks (signals/graph/compute-links.ts) drops and rebuilds these two: keep its
+      // LINK_INDEXES the same as here.
       await db.schema
         .createIndex("links_a")
         .on("links")
