@@ -134,22 +134,13 @@ async function main() {
           "created_at",
           "verified",
         ];
-        for (let i = 0; i < ppl.length; i += 1000) {
-          await tx.insertNew(
-            "people",
-            ["display_name", "is_me", "created_at"],
-            ppl.slice(i, i + 1000),
-          );
-        }
-        for (let i = 0; i < ids.length; i += 1000)
-          await tx.insertNew("identities", cols, ids.slice(i, i + 1000));
-        for (let i = 0; i < details.length; i += 1000) {
-          await tx.insertNew(
-            "details",
-            ["person_id", "field", "value", "source", "created_at"],
-            details.slice(i, i + 1000),
-          );
-        }
+        await tx.insertNew("people", ["display_name", "is_me", "created_at"], ppl);
+        await tx.insertNew("identities", cols, ids);
+        await tx.insertNew(
+          "details",
+          ["person_id", "field", "value", "source", "created_at"],
+          details,
+        );
       });
       const columns = [
         "source_key",
@@ -183,9 +174,7 @@ async function main() {
               "approved",
             ]);
           }
-          for (let i = 0; i < batch.length; i += 1000) {
-            await tx.insertNew("interactions", columns, batch.slice(i, i + 1000));
-          }
+          await tx.insertNew("interactions", columns, batch);
         });
       }
       // The list: a third by e-mail, a third by name only, a third new.

@@ -62,13 +62,7 @@ async function main() {
       await store.conn.transaction(async (tx) => {
         const rows: unknown[][] = [];
         for (let i = 0; i < people; i++) rows.push([`Person ${i}`, 0, now]);
-        for (let i = 0; i < rows.length; i += 1000) {
-          await tx.insertNew(
-            "people",
-            ["display_name", "is_me", "created_at"],
-            rows.slice(i, i + 1000),
-          );
-        }
+        await tx.insertNew("people", ["display_name", "is_me", "created_at"], rows);
       });
       const total = mine + others;
       let written = 0;
@@ -112,9 +106,7 @@ async function main() {
               ]);
             }
           }
-          for (let i = 0; i < batch.length; i += 1000) {
-            await tx.insertNew("interactions", COLUMNS, batch.slice(i, i + 1000));
-          }
+          await tx.insertNew("interactions", COLUMNS, batch);
         });
       }
     }

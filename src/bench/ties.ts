@@ -34,13 +34,7 @@ async function main() {
     await store.conn.transaction(async (tx) => {
       const rows: unknown[][] = [];
       for (let i = 0; i < people; i++) rows.push([`Person ${i}`, 0, now]);
-      for (let i = 0; i < rows.length; i += 1000) {
-        await tx.insertNew(
-          "people",
-          ["display_name", "is_me", "created_at"],
-          rows.slice(i, i + 1000),
-        );
-      }
+      await tx.insertNew("people", ["display_name", "is_me", "created_at"], rows);
     });
     const first = me + 1;
     const columns = [
@@ -75,9 +69,7 @@ async function main() {
             "approved",
           ]);
         }
-        for (let i = 0; i < batch.length; i += 1000) {
-          await tx.insertNew("interactions", columns, batch.slice(i, i + 1000));
-        }
+        await tx.insertNew("interactions", columns, batch);
       });
     }
     const built = (Date.now() - started) / 1000;

@@ -81,13 +81,7 @@ async function main() {
     await store.conn.transaction(async (tx) => {
       const rows: unknown[][] = [];
       for (let i = 0; i < people; i++) rows.push([`Person ${i}`, 0, now]);
-      for (let i = 0; i < rows.length; i += 1000) {
-        await tx.insertNew(
-          "people",
-          ["display_name", "is_me", "created_at"],
-          rows.slice(i, i + 1000),
-        );
-      }
+      await tx.insertNew("people", ["display_name", "is_me", "created_at"], rows);
     });
     const first = me + 1;
     const columns = [
@@ -127,9 +121,7 @@ async function main() {
             `Message ${written}: a few words about the weather and the next meetup.`,
           ]);
         }
-        for (let i = 0; i < batch.length; i += 1000) {
-          await tx.insertNew("interactions", columns, batch.slice(i, i + 1000));
-        }
+        await tx.insertNew("interactions", columns, batch);
       });
     }
     const built = (Date.now() - started) / 1000;

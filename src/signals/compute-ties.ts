@@ -137,14 +137,10 @@ export async function computeTies(store: Store, at?: number): Promise<TiesResult
   }
   await conn.transaction(async (tx) => {
     await tx.run("DELETE FROM ties");
-    for (let i = 0; i < rows.length; i += 1000) {
-      await tx.insertNew("ties", COLUMNS, rows.slice(i, i + 1000));
-    }
+    await tx.insertNew("ties", COLUMNS, rows);
     await tx.run("DELETE FROM owed");
     const open = owed.open();
-    for (let i = 0; i < open.length; i += 1000) {
-      await tx.insertNew("owed", OWED_COLUMNS, open.slice(i, i + 1000));
-    }
+    await tx.insertNew("owed", OWED_COLUMNS, open);
   });
   await writeLinks(conn, links, { recent: otherRecent, lastActive: context.lastActive });
   const counts: Record<string, number> = {};
