@@ -30,6 +30,26 @@ export interface ListedPerson extends PersonSummary {
   reasons: string[];
 }
 
+/** A listed person as `irl people --json` and the web API give it (times as ISO strings). */
+export function listedPersonJson(p: ListedPerson) {
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  return {
+    id: p.id,
+    name: p.name,
+    strength: Math.round(p.strength * 1000) / 1000,
+    tier: p.tier,
+    tierReason: p.tierReason,
+    reasons: p.reasons,
+    interactions: p.interactions,
+    inbound: p.inbound,
+    outbound: p.outbound,
+    observed: p.observed,
+    channels: p.channels,
+    firstAt: iso(p.firstAt),
+    lastAt: iso(p.lastAt),
+  };
+}
+
 export interface PeopleQuery {
   tier?: Tier;
   sort: PeopleListSort;

@@ -15,6 +15,7 @@ import { networkAround } from "../signals/network.js";
 import { strengthHistory } from "../signals/strength-history.js";
 import {
   countPeople,
+  listedPersonJson,
   listPeople,
   type PeopleListSort,
   tieOf,
@@ -61,7 +62,7 @@ export async function homeData(env: WebEnv) {
   return {
     summary: summarizeTiers(counts),
     tiers,
-    irl: irl.map(personRow),
+    irl: irl.map(listedPersonJson),
     due: {
       budget: due.budget.map((t) => ({ ...t, reasons: [t.reason] })),
       owed: due.owed.map((o) => ({ ...o, at: iso(o.at), reasons: [`waiting since ${iso(o.at)}`] })),
@@ -72,24 +73,6 @@ export async function homeData(env: WebEnv) {
     },
     people: counts.length,
     imports,
-  };
-}
-
-function personRow(p: Awaited<ReturnType<typeof listPeople>>[number]) {
-  return {
-    id: p.id,
-    name: p.name,
-    strength: Math.round(p.strength * 1000) / 1000,
-    tier: p.tier,
-    tierReason: p.tierReason,
-    reasons: p.reasons,
-    interactions: p.interactions,
-    inbound: p.inbound,
-    outbound: p.outbound,
-    observed: p.observed,
-    channels: p.channels,
-    firstAt: iso(p.firstAt),
-    lastAt: iso(p.lastAt),
   };
 }
 
@@ -145,7 +128,7 @@ export async function peopleData(env: WebEnv, params: PeopleParams) {
     pageSize: PAGE_SIZE,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     summary: summarizeTiers(await tierCounts(store)),
-    people: rows.map((r) => ({ ...personRow(r), activity: activity.get(r.id) ?? [] })),
+    people: rows.map((r) => ({ ...listedPersonJson(r), activity: activity.get(r.id) ?? [] })),
   };
 }
 

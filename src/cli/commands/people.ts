@@ -2,7 +2,7 @@
 import { Command, Option } from "@commander-js/extra-typings";
 import { IrlError } from "../../errors.js";
 import { ensureTies } from "../../signals/compute-ties.js";
-import { listPeople, tierCounts } from "../../signals/tie-list.js";
+import { listedPersonJson, listPeople, tierCounts } from "../../signals/tie-list.js";
 import { summarizeTiers, TIERS } from "../../signals/tiers.js";
 import { common, withStore } from "../context.js";
 import { ago, printJson, say, table } from "../output.js";
@@ -42,23 +42,7 @@ export function peopleCommand() {
         });
         const summary = summarizeTiers(await tierCounts(store));
         if (options.json) {
-          printJson(
-            people.map((p) => ({
-              id: p.id,
-              name: p.name,
-              strength: Math.round(p.strength * 1000) / 1000,
-              tier: p.tier,
-              tierReason: p.tierReason,
-              reasons: p.reasons,
-              interactions: p.interactions,
-              inbound: p.inbound,
-              outbound: p.outbound,
-              observed: p.observed,
-              channels: p.channels,
-              firstAt: p.firstAt === null ? null : new Date(p.firstAt).toISOString(),
-              lastAt: p.lastAt === null ? null : new Date(p.lastAt).toISOString(),
-            })),
-          );
+          printJson(people.map(listedPersonJson));
           return;
         }
         if (people.length === 0) {
