@@ -20,6 +20,7 @@ import { seeded } from "../identity/model/random.js";
 import { buildBrief, readAttendeeList } from "../plans/brief/index.js";
 import { computeTies } from "../signals/compute-ties.js";
 import { openStore } from "../store/store.js";
+import { INTERACTION_COLUMNS } from "../testing/synthetic-graph.js";
 import { envMB, machine, outDir } from "./common.js";
 
 // biome-ignore format: word lists
@@ -142,17 +143,6 @@ async function main() {
           details,
         );
       });
-      const columns = [
-        "source_key",
-        "channel",
-        "kind",
-        "direction",
-        "occurred_at",
-        "from_person_id",
-        "to_person_id",
-        "size",
-        "status",
-      ];
       let written = 0;
       while (written < events) {
         await store.conn.transaction(async (tx) => {
@@ -174,7 +164,7 @@ async function main() {
               "approved",
             ]);
           }
-          await tx.insertNew("interactions", columns, batch);
+          await tx.insertNew("interactions", INTERACTION_COLUMNS, batch);
         });
       }
       // The list: a third by e-mail, a third by name only, a third new.

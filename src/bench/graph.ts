@@ -19,21 +19,12 @@ import { introPaths, introPathsMany } from "../plans/intro.js";
 import { suggest } from "../plans/suggest.js";
 import { computeTies } from "../signals/compute-ties.js";
 import { openStore } from "../store/store.js";
+import { addNumberedPeople, INTERACTION_COLUMNS } from "../testing/synthetic-graph.js";
 import { envMB, machine, outDir } from "./common.js";
 
 const DAY = 86_400_000;
 const GROUP = 50;
-const COLUMNS = [
-  "source_key",
-  "channel",
-  "kind",
-  "direction",
-  "occurred_at",
-  "from_person_id",
-  "to_person_id",
-  "size",
-  "status",
-];
+const COLUMNS = INTERACTION_COLUMNS;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -59,11 +50,7 @@ async function main() {
     async function build() {
       // The graph lives on its reference day, so reads find the ties fresh (as the demo's does).
       await store.conn.run("INSERT INTO meta (key, value) VALUES ('fixed_now', ?)", [String(now)]);
-      await store.conn.transaction(async (tx) => {
-        const rows: unknown[][] = [];
-        for (let i = 0; i < people; i++) rows.push([`Person ${i}`, 0, now]);
-        await tx.insertNew("people", ["display_name", "is_me", "created_at"], rows);
-      });
+      await store.conn.transaction((tx) => addNumberedPeople(tx, people, now));
       const total = mine + others;
       let written = 0;
       while (written < total) {

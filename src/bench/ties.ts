@@ -15,6 +15,7 @@ import { seeded } from "../identity/model/random.js";
 import { whatIsDue } from "../plans/due.js";
 import { computeTies } from "../signals/compute-ties.js";
 import { openStore } from "../store/store.js";
+import { addNumberedPeople, INTERACTION_COLUMNS } from "../testing/synthetic-graph.js";
 import { envMB, machine, outDir } from "./common.js";
 
 const CHANNELS = ["email", "blog_comment", "tweet", "dm", "linkedin", "meeting"];
@@ -31,23 +32,8 @@ async function main() {
     const started = Date.now();
     const me = await store.ensureMe();
     const rand = seeded(7);
-    await store.conn.transaction(async (tx) => {
-      const rows: unknown[][] = [];
-      for (let i = 0; i < people; i++) rows.push([`Person ${i}`, 0, now]);
-      await tx.insertNew("people", ["display_name", "is_me", "created_at"], rows);
-    });
+    await store.conn.transaction((tx) => addNumberedPeople(tx, people, now));
     const first = me + 1;
-    const columns = [
-      "source_key",
-      "channel",
-      "kind",
-      "direction",
-      "occurred_at",
-      "from_person_id",
-      "to_person_id",
-      "size",
-      "status",
-    ];
     let written = 0;
     while (written < events) {
       await store.conn.transaction(async (tx) => {
@@ -69,7 +55,7 @@ async function main() {
             "approved",
           ]);
         }
-        await tx.insertNew("interactions", columns, batch);
+        await tx.insertNew("interactions", INTERACTION_COLUMNS, batch);
       });
     }
     const built = (Date.now() - started) / 1000;

@@ -18,6 +18,7 @@ import path from "node:path";
 import { seeded } from "../identity/model/random.js";
 import { computeTies } from "../signals/compute-ties.js";
 import { openStore } from "../store/store.js";
+import { addNumberedPeople, INTERACTION_COLUMNS } from "../testing/synthetic-graph.js";
 import { startWebServer } from "../web/server.js";
 import { envMB, machine, outDir } from "./common.js";
 
@@ -78,24 +79,9 @@ async function main() {
     await store.conn.run("INSERT INTO meta (key, value) VALUES ('fixed_now', ?)", [String(now)]);
     const me = await store.ensureMe();
     const rand = seeded(11);
-    await store.conn.transaction(async (tx) => {
-      const rows: unknown[][] = [];
-      for (let i = 0; i < people; i++) rows.push([`Person ${i}`, 0, now]);
-      await tx.insertNew("people", ["display_name", "is_me", "created_at"], rows);
-    });
+    await store.conn.transaction((tx) => addNumberedPeople(tx, people, now));
     const first = me + 1;
-    const columns = [
-      "source_key",
-      "channel",
-      "kind",
-      "direction",
-      "occurred_at",
-      "from_person_id",
-      "to_person_id",
-      "size",
-      "status",
-      "body",
-    ];
+    const columns = [...INTERACTION_COLUMNS, "body"];
     let written = 0;
     while (written < events) {
       await store.conn.transaction(async (tx) => {

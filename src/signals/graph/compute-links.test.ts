@@ -7,22 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../store/store.js";
 import { storeTargets } from "../../testing/stores.js";
+import { addNumberedPeople, INTERACTION_COLUMNS } from "../../testing/synthetic-graph.js";
 import { computeTies } from "../compute-ties.js";
 import { StoreGraph } from "./store-source.js";
 
 const DAY = 86_400_000;
 const now = Date.parse("2026-06-01T00:00:00Z");
-const COLUMNS = [
-  "source_key",
-  "channel",
-  "kind",
-  "direction",
-  "occurred_at",
-  "from_person_id",
-  "to_person_id",
-  "size",
-  "status",
-];
 
 describe.each(storeTargets())("links written on $name", (target) => {
   let store: Store;
@@ -31,11 +21,7 @@ describe.each(storeTargets())("links written on $name", (target) => {
   beforeAll(async () => {
     store = await target.open();
     const me = await store.ensureMe();
-    await store.conn.insertNew(
-      "people",
-      ["display_name", "is_me", "created_at"],
-      Array.from({ length: 6 }, (_, i) => [`P${i}`, 0, now]),
-    );
+    await addNumberedPeople(store.conn, 6, now, (i) => `P${i}`);
     ids = (
       await store.conn.all<{ id: number }>("SELECT id FROM people WHERE is_me = 0 ORDER BY id")
     ).map((r) => Number(r.id));
@@ -65,7 +51,7 @@ describe.each(storeTargets())("links written on $name", (target) => {
     // And the user writes to p0, so one link comes from the user's own ties.
     rows.push(["m0", "email", "message", "outbound", now - DAY, me, p0, 100, "approved"]);
     rows.push(["m1", "email", "message", "inbound", now - 2 * DAY, p0, me, 100, "approved"]);
-    await store.conn.insertNew("interactions", COLUMNS, rows);
+    await store.conn.insertNew("interactions", INTERACTION_COLUMNS, rows);
   });
   afterAll(async () => {
     await store.close();
