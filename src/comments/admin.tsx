@@ -11,6 +11,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { raw } from "hono/html";
+import { safeHref } from "../net/safe-href.js";
 import {
   type CommentRow,
   type CommentStatus,
@@ -22,7 +23,7 @@ import type { RateLimiter } from "./rate-limit.js";
 import { CommentError, type CommentService } from "./service.js";
 import { checkAdminPassword } from "./settings.js";
 import { THREAD_CSS } from "./styles.js";
-import { safeHref, when } from "./views.js";
+import { when } from "./views.js";
 
 const COOKIE = "irlc_admin";
 const ACTIONS = ["approve", "spam", "delete"] as const;

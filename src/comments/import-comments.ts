@@ -17,6 +17,7 @@
 import { createReadStream } from "node:fs";
 import type { Kysely } from "kysely";
 import { IrlError } from "../errors.js";
+import { safeHref } from "../net/safe-href.js";
 import { type Input, readHead } from "../pipeline/inputs.js";
 import { detectFormat, HEAD_BYTES } from "../sources/index.js";
 import type { InteractionRecord, PartyRef, SourceRecord } from "../sources/records.js";
@@ -24,7 +25,6 @@ import type { Database } from "../store/schema.js";
 import type { Store } from "../store/store.js";
 import { normalizePage } from "./page-url.js";
 import { renderComment } from "./render-markdown.js";
-import { safeHref } from "./views.js";
 
 export interface CommentImportSummary {
   file: string;

@@ -8,6 +8,7 @@
  * const html = threadHtml(buildThread(rows), { page, ownerName: "Ada", editWindowMs, below: new Map() });
  */
 import { raw } from "hono/html";
+import { safeHref } from "../net/safe-href.js";
 import type { CommentRow } from "./comment-store.js";
 import { THREAD_CSS } from "./styles.js";
 import type { ThreadNode } from "./thread.js";
@@ -24,17 +25,6 @@ export interface ThreadViewOptions {
 
 export function when(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
-
-/** A commenter's site, when it is an http(s) URL a link can point to. */
-export function safeHref(url: string | null): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === "http:" || u.protocol === "https:" ? u.toString() : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function Author({ c, ownerName }: { c: CommentRow; ownerName: string }) {

@@ -7,10 +7,12 @@
  * latestPostHtml({ title: "On engines", url: "https://ada.example/engines", … });
  * // '<p class="irlc-latest">Latest post: <a href="https://ada.example/engines" rel="ugc nofollow">On engines</a></p>'
  */
+
+import { safeHref } from "../../net/safe-href.js";
 import type { LatestPostRow } from "./latest-post-cache.js";
 
 export function LatestPostLine(props: { post: Pick<LatestPostRow, "title" | "url"> }) {
-  const href = httpHref(props.post.url);
+  const href = safeHref(props.post.url);
   if (!href) return null;
   return (
     <p class="irlc-latest">
@@ -25,14 +27,4 @@ export function LatestPostLine(props: { post: Pick<LatestPostRow, "title" | "url
 export function latestPostHtml(post: Pick<LatestPostRow, "title" | "url">): string | undefined {
   const html = String(LatestPostLine({ post }) ?? "");
   return html || undefined;
-}
-
-function httpHref(url: string | null): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === "http:" || u.protocol === "https:" ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
 }

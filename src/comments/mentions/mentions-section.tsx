@@ -7,6 +7,8 @@
  * @example
  * const html = (<MentionsSection mentions={await mentionsOf(db, page)} />).toString();
  */
+
+import { safeHref } from "../../net/safe-href.js";
 import type { MentionRow } from "./mention-store.js";
 
 const VERBS: Record<string, string> = {
@@ -83,15 +85,5 @@ function hostOf(url: string): string {
     return new URL(url).host;
   } catch {
     return url;
-  }
-}
-
-function safeHref(url: string | null): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === "http:" || u.protocol === "https:" ? u.href : undefined;
-  } catch {
-    return undefined;
   }
 }

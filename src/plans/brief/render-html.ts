@@ -12,6 +12,8 @@
  * @example
  * fs.writeFileSync("brief.html", renderBriefHtml(brief));
  */
+
+import { safeHref } from "../../net/safe-href.js";
 import type { Brief, KnownEntry, NewEntry } from "./build-brief.js";
 
 export function escapeHtml(text: unknown): string {
@@ -21,17 +23,6 @@ export function escapeHtml(text: unknown): string {
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&#39;");
-}
-
-/** Only http(s) links are links; anything else (javascript:, data:) is shown as text. */
-function safeHref(url: string | null): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === "http:" || u.protocol === "https:" ? u.toString() : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export const BRIEF_CSS = `
