@@ -1,13 +1,16 @@
 /**
  * Identity-resolution benchmark: seeded synthetic irl profiles (~20% duplicates) are
- * prepared, blocked, compared, trained on (u from random pairs, m by EM) and scored, at
- * 50,000 and 1,000,000 profiles (`IRL_BENCH_IDENTITY_MAX`, default 1,000,000, caps the size).
- * Reports comparisons per second on one core, wall time per size against the goals (< 5 s and
- * < 60 s), blocking recall and pair precision/recall on the synthetic truth, and peak RSS.
+ * prepared into a columnar `ProfileTable`, blocked, compared, trained on (u from random
+ * pairs, m by EM), scored and clustered (union–find over the automatic merges), at 50,000 and
+ * 1,000,000 profiles (`IRL_BENCH_IDENTITY_MAX`, default 1,000,000, caps the size). Reports
+ * comparisons per second on one core, wall and CPU time per stage and in total against the
+ * goals (< 5 s and < 60 s), the load average (the machine is shared), blocking recall and
+ * pair precision/recall on the synthetic truth, and peak RSS.
  *
  * @example
  * // npx tsc && node -e 'import("./dist/bench/identity.js").then(m=>m.benchIdentity()).then(l=>console.log(l.join("\n")))'
  */
+import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import {
   candidatePairs,
@@ -16,22 +19,26 @@ import {
   probabilityOf,
   ruleRanges,
   trainOnLevels,
+  UnionFind,
   weightOf,
   weightTable,
 } from "../identity/model/index.js";
 import {
-  compareProfilesInto,
   PROFILE_BLOCKING,
   PROFILE_COMPARISONS,
   PROFILE_MAX_BLOCK,
-  type PreparedProfile,
   type Profile,
-  prepareProfile,
 } from "../identity/profile-match.js";
+import { ProfileTable } from "../identity/profile-table.js";
 import { jaroWinkler } from "../identity/similarity.js";
 import { syntheticProfileStream } from "../identity/synthetic-profiles.js";
 
 const peakMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+/** CPU seconds (user + system) of this process so far. */
+const cpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 
 function jwRate(): number {
   const words = [
@@ -56,13 +63,14 @@ function jwRate(): number {
 }
 
 function run(n: number): { lines: string[]; pairsPerSecond: number } {
-  // Profiles are generated and prepared a chunk at a time, so the raw profiles of the whole
-  // set are never held at once; generation is timed apart from the pipeline.
+  // Profiles are generated a chunk at a time and added to the table as they come, so the raw
+  // profiles of the whole set are never held at once; generation is timed apart.
   const truth = new Int32Array(n);
-  const prepared: PreparedProfile[] = [];
+  const table = new ProfileTable({ rows: n });
   const chunk: Profile[] = [];
   let generation = 0;
   let preparation = 0;
+  let preparationCpu = 0;
   const stream = syntheticProfileStream(n, 42, truth);
   for (let done = false; !done; ) {
     const g0 = performance.now();
@@ -76,52 +84,82 @@ function run(n: number): { lines: string[]; pairsPerSecond: number } {
       chunk.push(next.value);
     }
     const g1 = performance.now();
-    for (const p of chunk) prepared.push(prepareProfile(p));
+    const c1 = cpuSeconds();
+    for (const p of chunk) table.addProfile(p);
     generation += g1 - g0;
     preparation += performance.now() - g1;
+    preparationCpu += cpuSeconds() - c1;
   }
   chunk.length = 0;
-  const t1 = performance.now();
-  const t0 = t1 - preparation;
-  const pairs = candidatePairs(prepared, PROFILE_BLOCKING, { maxBlock: PROFILE_MAX_BLOCK });
-  const t2 = performance.now();
-  const levels = compareAll(prepared, PROFILE_COMPARISONS, pairs, compareProfilesInto);
-  const t3 = performance.now();
-  const { model } = trainOnLevels(prepared, PROFILE_COMPARISONS, levels, {
+  const wall = [performance.now()];
+  const cpu = [cpuSeconds()];
+  const stage = () => {
+    wall.push(performance.now());
+    cpu.push(cpuSeconds());
+  };
+  const rows = table.rows();
+  const rules = table.blockingRules(PROFILE_BLOCKING);
+  const comparisons = table.comparisonsOf(PROFILE_COMPARISONS);
+  const pairs = candidatePairs(rows, rules, { maxBlock: PROFILE_MAX_BLOCK });
+  stage();
+  const levels = compareAll(rows, comparisons, pairs, table.compareInto);
+  stage();
+  const { model } = trainOnLevels(rows, comparisons, levels, {
     seed: 1,
     uSamples: 100_000,
-    rules: ruleRanges(PROFILE_BLOCKING, pairs),
-    compare: compareProfilesInto,
+    rules: ruleRanges(rules, pairs),
+    compare: table.compareInto,
   });
-  const t4 = performance.now();
-  const table = weightTable(model);
+  stage();
+  const table8 = weightTable(model);
   const prior = priorWeight(model);
   const c = PROFILE_COMPARISONS.length;
   let kept = 0;
+  let review = 0;
   let auto = 0;
   let autoOk = 0;
+  const merged = new Uint8Array(pairs.count);
   for (let p = 0; p < pairs.count; p++) {
     const same = truth[pairs.left[p] as number] === truth[pairs.right[p] as number];
     if (same) kept++;
-    if (probabilityOf(weightOf(table, levels, p * c), prior) >= 0.99) {
+    const probability = probabilityOf(weightOf(table8, levels, p * c), prior);
+    if (probability >= 0.6) review++;
+    if (probability >= 0.99) {
+      merged[p] = 1;
       auto++;
       if (same) autoOk++;
     }
   }
-  const t5 = performance.now();
+  stage();
+  const clusters = new UnionFind(n);
+  for (let p = 0; p < pairs.count; p++)
+    if (merged[p]) clusters.union(pairs.left[p] as number, pairs.right[p] as number);
+  let people = 0;
+  for (let i = 0; i < n; i++) if (clusters.find(i) === i) people++;
+  stage();
   const sizes = new Map<number, number>();
   for (const t of truth) sizes.set(t, (sizes.get(t) ?? 0) + 1);
   let truePairs = 0;
   for (const s of sizes.values()) truePairs += (s * (s - 1)) / 2;
-  const total = (t5 - t0) / 1000;
+  const at = (k: number) => [wall[k] as number, cpu[k] as number] as const;
+  const [w0, c0] = at(0);
+  const [w5, c5] = at(5);
+  const total = (w5 - w0 + preparation) / 1000;
+  const totalCpu = c5 - c0 + preparationCpu;
   const goal = n <= 50_000 ? 5 : 60;
-  const sec = (a: number, b: number) => ((b - a) / 1000).toFixed(2);
-  const pairsPerSecond = pairs.count / ((t3 - t2) / 1000);
+  const names = ["block", "compare", "train EM", "score", "cluster"];
+  const stages = names.map((name, k) => {
+    const [wa, ca] = at(k);
+    const [wb, cb] = at(k + 1);
+    return `${name} ${((wb - wa) / 1000).toFixed(2)} s (cpu ${(cb - ca).toFixed(2)})`;
+  });
+  const pairsPerSecond = pairs.count / (((wall[2] as number) - (wall[1] as number)) / 1000);
   return {
     pairsPerSecond,
     lines: [
-      `${n} profiles: ${total.toFixed(2)} s total (goal < ${goal} s: ${total < goal ? "met" : "MISSED"}; generating them took ${(generation / 1000).toFixed(2)} s more) — prepare ${sec(t0, t1)} s, block ${sec(t1, t2)} s, compare ${sec(t2, t3)} s, train ${sec(t3, t4)} s, score ${sec(t4, t5)} s`,
-      `  ${pairs.count} candidate pairs (${(pairs.count / n).toFixed(2)} per profile), blocking kept ${(kept / truePairs).toFixed(4)} of ${truePairs} true pairs; auto-merge p>=0.99: ${auto} pairs, precision ${(autoOk / Math.max(1, auto)).toFixed(4)}, recall ${(autoOk / truePairs).toFixed(4)}; lambda ${model.lambda.toFixed(4)}`,
+      `${n} profiles: ${total.toFixed(2)} s total, cpu ${totalCpu.toFixed(2)} s (goal < ${goal} s: ${total < goal ? "met" : "MISSED"}; generating them took ${(generation / 1000).toFixed(2)} s more; load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores)`,
+      `  prepare ${(preparation / 1000).toFixed(2)} s (cpu ${preparationCpu.toFixed(2)}), ${stages.join(", ")}`,
+      `  ${pairs.count} candidate pairs (${(pairs.count / n).toFixed(2)} per profile), blocking kept ${(kept / truePairs).toFixed(4)} of ${truePairs} true pairs; auto-merge p>=0.99: ${auto} pairs, precision ${(autoOk / Math.max(1, auto)).toFixed(4)}, recall ${(autoOk / truePairs).toFixed(4)}; review p>=0.6: ${review - auto} more; ${people} people; lambda ${model.lambda.toExponential(2)}`,
       `  peak RSS so far ${peakMB()} MB`,
     ],
   };

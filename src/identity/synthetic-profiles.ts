@@ -160,8 +160,19 @@ function person(rnd: Random, serial: number): Person {
   };
 }
 
+/**
+ * `s` as one flat string. Strings built by concatenation are ropes in V8, flattened (copied)
+ * the first time they are hashed or scanned; profiles read from a store come flat, so the
+ * generator pays that copy here rather than leaving it to whoever prepares the profiles.
+ * (Converting to a number flattens a string without keeping anything.)
+ */
+function flat(s: string): string {
+  Number(s);
+  return s;
+}
+
 function id(value: string, rnd: Random): ProfileIdentity {
-  return { value, verified: rnd() < 0.3 };
+  return { value: flat(value), verified: rnd() < 0.3 };
 }
 
 function render(rnd: Random, p: Person, profileId: number, duplicate: boolean): Profile {
@@ -189,13 +200,15 @@ function render(rnd: Random, p: Person, profileId: number, duplicate: boolean): 
   if (p.handle && rnd() < 0.6) handles.push(id(p.handle, rnd));
   return {
     id: profileId,
-    names: [name],
+    names: [flat(name)],
     emails,
     urls,
     handles,
-    organizations: rnd() < 0.7 ? [p.org] : [],
+    organizations: rnd() < 0.7 ? [flat(p.org)] : [],
     locations:
-      rnd() < 0.7 ? [rnd() < 0.5 ? p.city : `${p.city}, ${pick(rnd, ["UK", "EU", "US", ""])}`] : [],
+      rnd() < 0.7
+        ? [rnd() < 0.5 ? p.city : flat(`${p.city}, ${pick(rnd, ["UK", "EU", "US", ""])}`)]
+        : [],
   };
 }
 

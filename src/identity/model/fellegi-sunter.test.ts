@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { candidatePairs } from "./blocking.js";
 import type { BlockingRule, Comparison } from "./comparison.js";
-import { score, train } from "./fellegi-sunter.js";
+import { patternsOf, score, train } from "./fellegi-sunter.js";
 import { seeded } from "./random.js";
 
 interface Rec {
@@ -99,5 +99,47 @@ describe("candidatePairs", () => {
     });
     expect(capped.count).toBe(0);
     expect(capped.perRule[0]?.droppedBlocks).toBe(1);
+  });
+});
+
+describe("patternsOf", () => {
+  /** Counts of level vectors by plain string keys, for comparison. */
+  function naive(levels: Uint8Array, c: number, pairs: number[], skip: boolean[]) {
+    const counts = new Map<string, number>();
+    for (const p of pairs) {
+      const row = Array.from(levels.subarray(p * c, p * c + c), (l, k) => (skip[k] ? 0 : l));
+      counts.set(row.join(","), (counts.get(row.join(",")) ?? 0) + 1);
+    }
+    return [...counts].sort();
+  }
+  const asSorted = (ps: { levels: number[]; count: number }[]) =>
+    ps.map((p) => [p.levels.join(","), p.count] as [string, number]).sort();
+
+  it("counts each distinct level vector, over a subset of pairs and with skipped comparisons", () => {
+    const rnd = seeded(3);
+    const c = 8;
+    const n = 5000;
+    const levels = new Uint8Array(n * c);
+    for (let i = 0; i < levels.length; i++) levels[i] = Math.floor(rnd() * rnd() * 7);
+    const all = Array.from({ length: n }, (_, i) => i);
+    const none = new Array<boolean>(c).fill(false);
+    expect(asSorted(patternsOf(levels, c))).toEqual(naive(levels, c, all, none));
+    const some = all.filter((i) => i % 3 === 1);
+    const skip = none.map((_, k) => k === 0 || k === 5);
+    expect(asSorted(patternsOf(levels, c, Uint32Array.from(some), skip))).toEqual(
+      naive(levels, c, some, skip),
+    );
+  });
+
+  it("still counts when the level vectors do not fit a dense table", () => {
+    const rnd = seeded(4);
+    const c = 14;
+    const n = 3000;
+    const levels = new Uint8Array(n * c);
+    for (let i = 0; i < levels.length; i++) levels[i] = Math.floor(rnd() * 15);
+    const all = Array.from({ length: n }, (_, i) => i);
+    expect(asSorted(patternsOf(levels, c))).toEqual(
+      naive(levels, c, all, new Array<boolean>(c).fill(false)),
+    );
   });
 });

@@ -215,6 +215,44 @@ export function patternsOf(
   skip?: readonly boolean[],
 ): Pattern[] {
   const total = pairs ? pairs.length : levels.length / c;
+  // Mixed radix over the levels that occur: a dense count per code, no map, when the codes fit.
+  const radix = new Array<number>(c).fill(1);
+  for (let i = 0; i < total; i++) {
+    const at = (pairs ? (pairs[i] as number) : i) * c;
+    for (let k = 0; k < c; k++) {
+      const l = levels[at + k] as number;
+      if (l >= (radix[k] as number)) radix[k] = l + 1;
+    }
+  }
+  let space = 1;
+  for (let k = 0; k < c; k++) if (!skip?.[k]) space *= radix[k] as number;
+  if (space <= 1 << 22) {
+    const counts = new Float64Array(space);
+    for (let i = 0; i < total; i++) {
+      const at = (pairs ? (pairs[i] as number) : i) * c;
+      let code = 0;
+      for (let k = c - 1; k >= 0; k--) {
+        if (skip?.[k]) continue;
+        code = code * (radix[k] as number) + (levels[at + k] as number);
+      }
+      counts[code] = (counts[code] as number) + 1;
+    }
+    const out: Pattern[] = [];
+    for (let code = 0; code < space; code++) {
+      const count = counts[code] as number;
+      if (count === 0) continue;
+      const row = new Array<number>(c).fill(0);
+      let rest = code;
+      for (let k = 0; k < c; k++) {
+        if (skip?.[k]) continue;
+        const r = radix[k] as number;
+        row[k] = rest % r;
+        rest = Math.floor(rest / r);
+      }
+      out.push({ levels: row, count });
+    }
+    return out;
+  }
   if (c <= 13) {
     const counts = new Map<number, number>();
     for (let i = 0; i < total; i++) {
