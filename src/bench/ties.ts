@@ -4,6 +4,8 @@
  * most a little, over two years, several channels, both directions), then times
  * `computeTies` (goal < 30 s) and `whatIsDue` (goal < 300 ms, median of five).
  * Sizes: IRL_BENCH_TIES_PEOPLE (100000), IRL_BENCH_TIES_EVENTS (10000000).
+ * IRL_BENCH_TIES_DIR=DIR keeps the graph in DIR and reuses it on the next run (building the full
+ * graph takes minutes; the ties are recomputed on every run, as after an import).
  *
  * @example
  * IRL_BENCH_ONLY=ties npm run bench
@@ -25,16 +27,19 @@ const DAY = 86_400_000;
 async function main() {
   const people = envMB("IRL_BENCH_TIES_PEOPLE", 100_000);
   const events = envMB("IRL_BENCH_TIES_EVENTS", 10_000_000);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "irl-bench-ties-"));
+  const reuse = process.env.IRL_BENCH_TIES_DIR;
+  const dir = reuse ?? fs.mkdtempSync(path.join(os.tmpdir(), "irl-bench-ties-"));
+  if (reuse) fs.mkdirSync(dir, { recursive: true });
+  const built0 = reuse !== undefined && fs.existsSync(path.join(dir, "irl.db"));
   const store = await openStore({ dialect: "sqlite", location: path.join(dir, "irl.db") });
   const now = Date.parse("2026-11-01T00:00:00Z");
   try {
     const started = Date.now();
     const me = await store.ensureMe();
     const rand = seeded(7);
-    await store.conn.transaction((tx) => addNumberedPeople(tx, people, now));
+    if (!built0) await store.conn.transaction((tx) => addNumberedPeople(tx, people, now));
     const first = me + 1;
-    let written = 0;
+    let written = built0 ? events : 0;
     while (written < events) {
       await store.conn.transaction(async (tx) => {
         const batch: unknown[][] = [];
@@ -59,23 +64,35 @@ async function main() {
       });
     }
     const built = (Date.now() - started) / 1000;
+    if (reuse) process.stderr.write(`graph kept in ${dir}\n`);
+    const cpu0 = process.cpuUsage();
     const t0 = Date.now();
     const ties = await computeTies(store, now);
     const scoring = (Date.now() - t0) / 1000;
+    const cpu1 = process.cpuUsage(cpu0);
+    const scoringCpu = (cpu1.user + cpu1.system) / 1e6;
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     for (let i = 0; i < 5; i++) {
+      const c = process.cpuUsage();
       const t = performance.now();
       await whatIsDue(store, { now });
       times.push(performance.now() - t);
+      const d = process.cpuUsage(c);
+      cpuTimes.push((d.user + d.system) / 1000);
     }
     times.sort((a, b) => a - b);
+    cpuTimes.sort((a, b) => a - b);
     const due = times[2] as number;
+    const dueCpu = cpuTimes[2] as number;
+    const load = os.loadavg()[0] as number;
     const rss = process.resourceUsage().maxRSS / 1024;
     const lines = [
       `Tie strength and irl due — ${machine()}`,
-      `graph: ${people.toLocaleString("en")} people, ${events.toLocaleString("en")} interactions (built in ${built.toFixed(0)} s)`,
-      `computeTies: ${scoring.toFixed(1)} s (${Math.round(events / scoring).toLocaleString("en")} interactions/s; goal < 30 s)`,
-      `irl due: ${due.toFixed(0)} ms median of 5 (goal < 300 ms)`,
+      `graph: ${people.toLocaleString("en")} people, ${events.toLocaleString("en")} interactions (${built0 ? "reused" : `built in ${built.toFixed(0)} s`})`,
+      `computeTies: ${scoring.toFixed(1)} s, ${scoringCpu.toFixed(1)} s CPU (${Math.round(events / scoring).toLocaleString("en")} interactions/s; goal < 30 s)`,
+      `irl due: ${due.toFixed(0)} ms median of 5, ${dueCpu.toFixed(0)} ms CPU (goal < 300 ms)`,
+      `load average ${load.toFixed(2)} (1 min) over ${os.cpus().length} cores`,
       `peak RSS ${rss.toFixed(0)} MB; ${ties.summary}`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
@@ -83,14 +100,25 @@ async function main() {
     fs.writeFileSync(
       path.join(outDir, "ties.json"),
       JSON.stringify(
-        { people, events, built, scoring, dueMs: due, rssMB: rss, machine: machine() },
+        {
+          people,
+          events,
+          built: built0 ? null : built,
+          scoring,
+          scoringCpu,
+          dueMs: due,
+          dueCpuMs: dueCpu,
+          load,
+          rssMB: rss,
+          machine: machine(),
+        },
         null,
         2,
       ),
     );
   } finally {
     await store.close();
-    if (!process.env.IRL_BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });
+    if (!process.env.IRL_BENCH_KEEP && !reuse) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

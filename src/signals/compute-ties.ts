@@ -83,16 +83,22 @@ export async function computeTies(store: Store, at?: number): Promise<TiesResult
   const weight = (at: number) => (at > now ? 0 : 0.5 ** ((now - at) / (WEEK_HALF_LIFE_DAYS * DAY)));
   // Links between other people are gathered on the same pass (graph/compute-links.ts).
   const links = new LinkCollector(me, now);
-  const scan = await scanInteractions(conn, me, { weight, observed: links.observe });
+  const file = store.dialect === "sqlite" && store.location !== ":memory:" ? store.location : "";
+  const scan = await scanInteractions(conn, me, {
+    weight,
+    observed: links.observe,
+    ...(file ? { file } : {}),
+  });
   const context = await loadContext(conn, me, scan.lastActive);
   const otherRecent = scan.observedRecent;
   const owed = new OwedTracker(now - OWED_WINDOW_DAYS * DAY);
   const ties = new Map<number, TieAccumulator>();
   let myRecentTotal = 0;
-  for (const [person, events] of scan.byPerson()) {
+  scan.forEachPerson((person, events) => {
     const tie = new TieAccumulator();
     let recent = 0;
-    for (const e of events) {
+    for (let k = 0; k < events.length; k++) {
+      const e = events.get(k);
       recent += weight(e.at);
       tie.add(e);
       owed.add(e);
@@ -100,7 +106,7 @@ export async function computeTies(store: Store, at?: number): Promise<TiesResult
     myRecentTotal += recent;
     if (recent > 1e-6) otherRecent.set(person, (otherRecent.get(person) ?? 0) + recent);
     ties.set(person, tie);
-  }
+  });
   const ids = (
     await conn.all<{ id: number }>("SELECT id FROM people WHERE is_me = 0 ORDER BY id")
   ).map((r) => Number(r.id));

@@ -22,6 +22,7 @@ import { fetchCacheMigration } from "./migrations/0010-fetch-cache.js";
 import { mentionsMigration } from "./migrations/0011-mentions.js";
 import { notesMigration } from "./migrations/0012-notes.js";
 import { briefIndexesMigration } from "./migrations/0013-brief-indexes.js";
+import { tiesScoreMigration } from "./migrations/0014-ties-score.js";
 
 type Dialect = "sqlite" | "postgres";
 
@@ -386,6 +387,7 @@ function provider(dialect: Dialect): MigrationProvider {
       "0011_mentions": mentionsMigration(dialect),
       "0012_notes": notesMigration(dialect),
       "0013_brief_indexes": briefIndexesMigration(),
+      "0014_ties_score": tiesScoreMigration(),
     }),
   };
 }

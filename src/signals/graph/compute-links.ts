@@ -126,8 +126,9 @@ export async function writeLinks(
   const tieRows = new Map<number, unknown[][]>();
   if (me >= 0) {
     const ties = await conn.arrays(
+      // `+score`: not through the score index (most ties pass), but in table order, one pass.
       `SELECT person_id, score, reasons, dialog_in, dialog_out, channels, last_at, first_at
-       FROM ties WHERE score >= ?`,
+       FROM ties WHERE +score >= ?`,
       [MIN_TIE_LINK],
     );
     for (const [p, score, reasons, dialogIn, dialogOut, channels, lastAt, firstAt] of ties) {
