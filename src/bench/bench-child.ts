@@ -7,7 +7,8 @@
  * dropped, no database) and `csv-parse FILE` (csv-parse with the reader's options, rows dropped).
  * For the Twitter benchmark: `twitter-split FILE` (the archive file's JSON splitter alone, pieces
  * dropped) and `twitter-records FILE` (the importer's parse, records dropped, no database).
- * Prints one JSON line: seconds, peak RSS in MB, and counts.
+ * Prints one JSON line: seconds, CPU seconds (all threads), peak RSS in MB, and counts; `import`
+ * also the memory curve (RSS at each quarter of the file and after, see `MemorySampler`).
  */
 import fs from "node:fs";
 import { Writable } from "node:stream";
@@ -25,6 +26,7 @@ import { ArchiveFile } from "../sources/twitter/archive-file.js";
 import { twitterImporter } from "../sources/twitter/index.js";
 import { resolveLocation } from "../store/location.js";
 import { openStore } from "../store/store.js";
+import { MemorySampler } from "./common.js";
 
 /** The pipeline reads files in 1 MiB chunks (`pipeline/inputs.ts`); so do these modes. */
 const CHUNK = 1 << 20;
@@ -121,9 +123,13 @@ async function parseOnly(file: string): Promise<Record<string, unknown>> {
 
 async function importAll(file: string, db: string): Promise<Record<string, unknown>> {
   const store = await openStore(resolveLocation(db));
+  const memory = new MemorySampler();
   try {
-    const s = await runImport(store, [file]);
+    const s = await runImport(store, [file], {
+      onProgress: (p) => memory.progress(p.bytesDone / p.bytesTotal),
+    });
     return {
+      memory: memory.stop(),
       summary: {
         added: s.added,
         unchanged: s.unchanged,
@@ -155,7 +161,9 @@ const run = modes[mode as string];
 if (!run) throw new Error(`unknown mode ${mode}`);
 const extra = await run();
 const seconds = (performance.now() - started) / 1000;
-const maxRssMB = process.resourceUsage().maxRSS / 1024;
+const usage = process.resourceUsage();
+const maxRssMB = usage.maxRSS / 1024;
+const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
 process.stdout.write(
-  `${JSON.stringify({ seconds: Number(seconds.toFixed(3)), maxRssMB: Number(maxRssMB.toFixed(1)), ...extra })}\n`,
+  `${JSON.stringify({ seconds: Number(seconds.toFixed(3)), cpuSeconds: Number(cpuSeconds.toFixed(3)), maxRssMB: Number(maxRssMB.toFixed(1)), ...extra })}\n`,
 );

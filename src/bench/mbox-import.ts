@@ -8,7 +8,10 @@
  * - split + mailparser: `simpleParser` on every split message of the first
  *   `IRL_BENCH_PREFIX_MB` (default 128) MB — what a naive importer would cost;
  * - importer records: `mboxImporter.parse` on the same prefix, records dropped, no database;
- * - whole import into a new SQLite database.
+ * - whole import into a new SQLite database, its memory sampled every 2 s: RSS (private +
+ *   mapped) at 25/50/75/100 % of the file, the peak within each quarter and whether it stays
+ *   flat (see `FLAT_MARGIN`), and the peak of the whole-store passes that run once the file is
+ *   read (identity resolution, ties). The curve is in the JSON.
  *
  * Run with `npm run bench` (all benchmarks) or `node dist/bench/mbox-import.js`.
  * Goal (issue): ≥ 3,000 messages/s end to end with bounded memory.
@@ -17,7 +20,18 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildWorld, writeMbox } from "../sample/index.js";
-import { child, envMB, log, type Measure, machine, outDir, round, row } from "./common.js";
+import {
+  child,
+  envMB,
+  log,
+  type Measure,
+  type MemoryReport,
+  type MemorySample,
+  machine,
+  outDir,
+  round,
+  row,
+} from "./common.js";
 
 /** Bytes of mbox per person of the sample world (seed 1, ~100k people: 134.6 MB). */
 const BYTES_PER_PERSON = 1340;
@@ -67,6 +81,40 @@ function appendFile(to: string, from: string): void {
   }
 }
 
+/**
+ * Memory counts as flat when its peak while the second half of the file streams is no more
+ * than this share above its peak during the first half: a leak, or a cache growing with the
+ * file, would keep raising it. (Single readings swing with the two heaps' collections.)
+ */
+const FLAT_MARGIN = 0.1;
+
+/**
+ * The import's memory curve: RSS at 25/50/75/100 % of the file, the peak within each quarter,
+ * flat or not, and the samples ([seconds, share read, RSS, private, mapped, main heap] in MB).
+ */
+function memoryCurve(m: MemoryReport) {
+  const pick = (f: (s: MemorySample) => number) =>
+    Object.fromEntries(Object.entries(m.quarters).map(([k, s]) => [k, s ? f(s) : undefined]));
+  const streaming = m.samples.filter((s, i) => s.done < 1 || m.samples[i - 1]?.done !== 1);
+  const peak = (from: number, to: number) =>
+    round(
+      Math.max(0, ...streaming.filter((s) => s.done >= from && s.done < to).map((s) => s.rssMB)),
+    );
+  const quarterPeaksMB = [peak(0, 0.25), peak(0.25, 0.5), peak(0.5, 0.75), peak(0.75, 1.01)];
+  const firstHalf = Math.max(peak(0, 0.5), 1);
+  const secondHalf = peak(0.5, 1.01);
+  return {
+    rssAtMB: pick((s) => s.rssMB),
+    anonAtMB: pick((s) => s.anonMB),
+    fileAtMB: pick((s) => s.fileMB),
+    quarterPeaksMB,
+    streamingPeakMB: m.streamingPeakMB,
+    afterFilePeakMB: m.afterPeakMB,
+    flat: secondHalf <= firstHalf * (1 + FLAT_MARGIN),
+    samples: m.samples.map((s) => [s.at, s.done, s.rssMB, s.anonMB, s.fileMB, s.heapTotalMB]),
+  };
+}
+
 const elapsed = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
 async function main() {
@@ -112,7 +160,12 @@ async function main() {
       fileMB: round(mpMB),
       records: recs.records,
     },
-    import: { ...entry(imp), summary: imp.summary },
+    import: {
+      ...entry(imp),
+      cpuSeconds: imp.cpuSeconds,
+      summary: imp.summary,
+      memory: memoryCurve(imp.memory as MemoryReport),
+    },
     importToSplitRatio: round(split.seconds / imp.seconds, 3),
     importToMailparserRatio: round(
       messages / imp.seconds / ((mp.messages as number) / mp.seconds),
@@ -146,10 +199,21 @@ async function main() {
       ),
       row("import (new database)", mb, messages, "msg", imp),
       `import / split-only throughput: ${results.importToSplitRatio}; import / split+mailparser: ${results.importToMailparserRatio}`,
-      `import: ${results.import.messagesPerSec.toLocaleString("en")} messages/s (goal ≥ 3,000), peak memory ${imp.maxRssMB.toFixed(0)} MB`,
+      `import: ${results.import.messagesPerSec.toLocaleString("en")} messages/s (goal ≥ 3,000; ${round(messages / (imp.cpuSeconds as number), 0).toLocaleString("en")} per CPU-second), peak memory ${imp.maxRssMB.toFixed(0)} MB`,
+      memoryLine(results.import.memory),
       `time per message: split ${splitUs.toFixed(1)} µs, message → records ${(recUs - splitUs).toFixed(1)} µs, pipeline + store ${(impUs - recUs).toFixed(1)} µs (of ${impUs.toFixed(1)} µs)`,
     ].join("\n")}\n`,
   );
+}
+
+function memoryLine(m: ReturnType<typeof memoryCurve>): string {
+  const at = (k: string) =>
+    `${k} ${m.rssAtMB[k]?.toFixed(0) ?? "?"} (${m.anonAtMB[k]?.toFixed(0) ?? "?"} + ${m.fileAtMB[k]?.toFixed(0) ?? "?"})`;
+  return [
+    `import RSS MB at ${["25%", "50%", "75%", "100%"].map(at).join(", ")} of the file (private + mapped);`,
+    `  peak per quarter of the file ${m.quarterPeaksMB.map((n) => n.toFixed(0)).join(" / ")} MB: ${m.flat ? "flat" : "NOT flat"} (2nd half ≤ 1st half + ${FLAT_MARGIN * 100} %);`,
+    `  peak after the file (identity resolution, ties) ${m.afterFilePeakMB.toFixed(0)} MB`,
+  ].join("\n");
 }
 
 await main();

@@ -4,9 +4,12 @@
  * `*.unix-offsets.json` (message boundaries) and `*-summary.txt` (From/To/Subject/Date per
  * message); where a file has none, from the file's own headers (the tests say which).
  */
-import { createReadStream, existsSync, readdirSync, readFileSync } from "node:fs";
+import { createReadStream, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runImport } from "../../pipeline/run-import.js";
+import { openStore } from "../../store/store.js";
+import { tempDir } from "../../testing/stores.js";
 import type { Importer } from "../importer.js";
 import type { InteractionRecord, SkipRecord, SourceRecord } from "../records.js";
 import { looksLikeEml, looksLikeMbox } from "./detect.js";
@@ -234,5 +237,37 @@ describeCorpus(title, () => {
     expect(await outcome("mixed.eml")).toBe("no sender"); // only a Content-Type header
     expect(await outcome("nested.eml")).toBe("no date"); // From, but no Date
     expect(await outcome("base64encodedroot.eml")).toBe("no date");
+  });
+
+  it("the whole folder through the pipeline: every file read or counted, a re-import adds nothing", async () => {
+    const dir = tempDir();
+    const store = await openStore({ dialect: "sqlite", location: path.join(dir, "irl.db") });
+    try {
+      const first = await runImport(store, [CORPUS], { noResolve: true });
+      expect(first.errors).toEqual([]);
+      const formats = Object.fromEntries(
+        first.files.map((f) => [path.relative(CORPUS, f.file), f.format]),
+      );
+      for (const name of MBOXES) expect(formats[name], name).toBe("mbox");
+      // The manifest, MimeKit's offsets and mixed.eml (one Content-Type field, nothing that says
+      // e-mail) are not exports: counted, not read. MimeKit's summaries are header-only mboxes
+      // themselves, `From ` lines and all, and are read as such.
+      const unread = Object.keys(formats).filter((name) => formats[name] === null);
+      expect(unread.sort()).toEqual([
+        "MANIFEST.md",
+        "mailparser/mixed.eml",
+        "mimekit/content-length.unix-offsets.json",
+      ]);
+      expect(first.skippedBy["not an export file"]).toBe(3);
+      // 23 + 3 + 4 people's messages in the mboxes, 1 from the .eml files (the others are skips).
+      expect(first.added).toBeGreaterThanOrEqual(23 + 3 + 4 + 1);
+      const again = await runImport(store, [CORPUS], { noResolve: true });
+      expect(again.errors).toEqual([]);
+      expect(again.added).toBe(0);
+      expect(again.unchanged).toBe(first.added);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
