@@ -19,6 +19,8 @@ const outDir = path.join(root, "bench", "out");
 
 export interface Measure {
   seconds: number;
+  /** CPU seconds of all the child's threads (the machine is shared: wall time varies). */
+  cpuSeconds?: number;
   maxRssMB: number;
   [key: string]: unknown;
 }
@@ -66,25 +68,31 @@ async function main() {
     parseOnly: {
       mbPerSec: Number(rate(parse).toFixed(1)),
       seconds: parse.seconds,
+      cpuSeconds: parse.cpuSeconds,
       maxRssMB: parse.maxRssMB,
     },
     import: {
       mbPerSec: Number(rate(first).toFixed(1)),
       seconds: first.seconds,
+      cpuSeconds: first.cpuSeconds,
       maxRssMB: first.maxRssMB,
       summary: first.summary,
     },
     reimport: {
       mbPerSec: Number(rate(again).toFixed(1)),
       seconds: again.seconds,
+      cpuSeconds: again.cpuSeconds,
       maxRssMB: again.maxRssMB,
       summary: again.summary,
     },
     importToParseRatio: Number((rate(first) / rate(parse)).toFixed(2)),
+    loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
   };
   fs.writeFileSync(path.join(outDir, "wxr-import.json"), `${JSON.stringify(results, null, 2)}\n`);
+  const cpu = (m: Measure) =>
+    m.cpuSeconds === undefined ? "" : ` (${m.cpuSeconds.toFixed(1).padStart(5)} s CPU)`;
   const line = (name: string, m: Measure) =>
-    `${name.padEnd(22)} ${rate(m).toFixed(1).padStart(7)} MB/s ${m.seconds.toFixed(2).padStart(7)} s ${m.maxRssMB.toFixed(0).padStart(6)} MB peak RSS`;
+    `${name.padEnd(22)} ${rate(m).toFixed(1).padStart(7)} MB/s ${m.seconds.toFixed(2).padStart(7)} s${cpu(m)} ${m.maxRssMB.toFixed(0).padStart(6)} MB peak RSS`;
   process.stdout.write(
     `${[
       `WXR import benchmark — ${results.machine}`,
@@ -93,6 +101,7 @@ async function main() {
       line("import (new database)", first),
       line("re-import (no change)", again),
       `import / parse-only throughput: ${results.importToParseRatio} (goal ≥ 0.5); import peak memory ${first.maxRssMB.toFixed(0)} MB (goal < 300 MB)`,
+      `load average at the end: ${results.loadAverage.join(", ")}`,
     ].join("\n")}\n`,
   );
 }

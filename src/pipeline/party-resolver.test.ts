@@ -39,4 +39,43 @@ describe.each(storeTargets())("PartyResolver on $name", (target) => {
       await store.close();
     }
   });
+
+  it("knows a party written again as a new object, and tells apart parties spelled alike", async () => {
+    const store = await target.open();
+    try {
+      const me = await store.ensureMe();
+      const resolver = new PartyResolver("test", me);
+      const bo: PartyRef = {
+        name: "Bo Lind",
+        nameScope: "wxr:blog.example",
+        identities: [{ kind: "email", value: "bo@lind.example", claimed: true }],
+      };
+      // The same commenter verified, and a name that spells out the claim's fields.
+      const verified: PartyRef = {
+        ...bo,
+        identities: [{ kind: "email", value: "bo@lind.example" }],
+      };
+      const spelledOut: PartyRef = {
+        name: "Bo Lind\u0001email\u0002\u00021\u0002bo@lind.example",
+        nameScope: "wxr:blog.example",
+        identities: [],
+      };
+      const people = await store.conn.transaction(async (tx) => {
+        const parties = [bo, structuredClone(bo), verified, spelledOut];
+        await resolver.prefetch(tx, parties);
+        const out: number[] = [];
+        for (const party of parties) {
+          const resolved = await resolver.resolve(tx, party);
+          if (!resolved || resolved === "forgotten") throw new Error("unresolved");
+          out.push(resolved.person);
+        }
+        return out;
+      });
+      expect(people[1]).toBe(people[0]);
+      expect(new Set(people).size).toBe(3);
+      expect(resolver.peopleAdded).toBe(3);
+    } finally {
+      await store.close();
+    }
+  });
 });

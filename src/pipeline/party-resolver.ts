@@ -36,6 +36,19 @@ interface Anchor {
   plainKey: string;
 }
 
+/** What a party's identities and name come to, the same for every party written the same. */
+interface PartyFacts {
+  anchors: Anchor[];
+  /** The party's name is only one of its addresses spelled out (a card named by its URL). */
+  nameIsAddress: boolean;
+}
+
+/** A name as the person is displayed, and its normalised form (undefined: no usable name). */
+interface NameForms {
+  readable: string;
+  value: string | undefined;
+}
+
 /** A party resolved: its person, and the identity it was recognised by. */
 export interface Resolved {
   person: number;
@@ -58,6 +71,11 @@ const PRIORITY: Record<IdentityKind, number> = {
 const LOOKUP_CHUNK = 500;
 /** Entries the resolver's caches may hold before they are cleared. */
 const CACHE_LIMIT = 300_000;
+/**
+ * Distinct spellings of parties and names remembered (see `facts`): comment exports repeat
+ * the same commenters thousands of times, each as a new object.
+ */
+const FACTS_LIMIT = 20_000;
 const LOOKUP_SQL = `SELECT key, person_id, id FROM identities WHERE key IN (${new Array(LOOKUP_CHUNK).fill("?").join(", ")})`;
 
 export class PartyResolver {
@@ -66,7 +84,10 @@ export class PartyResolver {
   private readonly names = new Map<number, Set<string>>();
   /** People created in this run from a party that had no name yet. */
   private readonly unnamed = new Set<number>();
-  private readonly anchorCache = new WeakMap<PartyRef, Anchor[]>();
+  private readonly anchorCache = new WeakMap<PartyRef, PartyFacts>();
+  /** Facts by the party's spelling (`spelling`), whichever object carries it. */
+  private readonly factsMemo = new Map<string, PartyFacts>();
+  private readonly nameMemo = new Map<string, NameForms>();
   private readonly details = new Set<string>();
   /** Keys a prefetch looked for and did not find: no need to ask the database again. */
   private readonly absent = new Set<string>();
@@ -109,12 +130,45 @@ export class PartyResolver {
 
   /** Anchors of a party, computed once per party object (prefetch and resolve both need them). */
   anchors(party: PartyRef): Anchor[] {
-    let anchors = this.anchorCache.get(party);
-    if (!anchors) {
-      anchors = this.computeAnchors(party);
-      this.anchorCache.set(party, anchors);
+    return this.facts(party).anchors;
+  }
+
+  /**
+   * A party's anchors and whether its name is an address, computed once per object and once
+   * per spelling: records arrive as fresh objects, but the same commenter is written the same
+   * way on every comment, and normalising addresses (URL parsing) is the costly part.
+   */
+  private facts(party: PartyRef): PartyFacts {
+    let facts = this.anchorCache.get(party);
+    if (facts) return facts;
+    const spelling = spellingOf(party);
+    facts = this.factsMemo.get(spelling);
+    if (!facts) {
+      const anchors = this.computeAnchors(party);
+      const name = party.name?.trim();
+      facts = {
+        anchors,
+        nameIsAddress:
+          !!name &&
+          anchors.some((a) => normalizeIdentity({ kind: a.kind, value: name }) === a.value),
+      };
+      if (this.factsMemo.size >= FACTS_LIMIT) this.factsMemo.clear();
+      this.factsMemo.set(spelling, facts);
     }
-    return anchors;
+    this.anchorCache.set(party, facts);
+    return facts;
+  }
+
+  /** A written name in reading order ("Lovelace, Ada" → "Ada Lovelace") and normalised. */
+  private nameForms(written: string): NameForms {
+    let forms = this.nameMemo.get(written);
+    if (!forms) {
+      const readable = readableName(written);
+      forms = { readable, value: normalizeIdentity({ kind: "name", value: readable }) };
+      if (this.nameMemo.size >= FACTS_LIMIT) this.nameMemo.clear();
+      this.nameMemo.set(written, forms);
+    }
+    return forms;
   }
 
   private computeAnchors(party: PartyRef): Anchor[] {
@@ -215,7 +269,8 @@ export class PartyResolver {
       await this.claimForMe(tx, this.me, party);
       return { person: this.me, identity: null };
     }
-    const anchors = this.anchors(party);
+    const facts = this.facts(party);
+    const anchors = facts.anchors;
     if (anchors.length === 0) return undefined;
     if (this.isForgotten(party)) return FORGOTTEN;
     // The user's own address typed into their own blog's form is the user (a stranger typing
@@ -237,7 +292,7 @@ export class PartyResolver {
     let person: number;
     let via: number | null;
     if (found === undefined) {
-      const display = name ? readableName(name) : first.display;
+      const display = name ? this.nameForms(name).readable : first.display;
       const made = await tx.all<{ id: number }>(
         "INSERT INTO people (display_name, is_me, created_at) VALUES (?, 0, ?) RETURNING id",
         [display, Date.now()],
@@ -251,7 +306,7 @@ export class PartyResolver {
       via = found.identity;
       if (name && this.unnamed.delete(person)) {
         await tx.run("UPDATE people SET display_name = ? WHERE id = ?", [
-          readableName(name),
+          this.nameForms(name).readable,
           person,
         ]);
       }
@@ -275,12 +330,7 @@ export class PartyResolver {
       if (via === null) via = id;
     }
     // A "name" that is only an address spelled out (a card named by its URL) is no name.
-    if (
-      name &&
-      !anchors.some((a) => normalizeIdentity({ kind: a.kind, value: name }) === a.value)
-    ) {
-      await this.addName(tx, person, name, anchorOf.display);
-    }
+    if (name && !facts.nameIsAddress) await this.addName(tx, person, name, anchorOf.display);
     await this.addDetails(tx, person, party);
     return { person, identity: via };
   }
@@ -390,8 +440,7 @@ export class PartyResolver {
 
   private async addName(tx: SqlExecutor, person: number, written: string, of: string) {
     // Kept in reading order ("Lovelace, Ada" → "Ada Lovelace"), as the person is displayed.
-    const name = readableName(written);
-    const value = normalizeIdentity({ kind: "name", value: name });
+    const { readable: name, value } = this.nameForms(written);
     if (!value) return;
     let known = this.names.get(person);
     if (!known) {
@@ -439,4 +488,20 @@ export class PartyResolver {
     );
     return Number((existing[0] as { id: number }).id);
   }
+}
+
+/**
+ * Everything `facts` reads from a party, as one string: parties spelled the same have the same
+ * anchors. Each free-text part is prefixed by its length, so no name or value can pass for
+ * another field.
+ */
+function spellingOf(party: PartyRef): string {
+  const scope = party.nameScope ?? "";
+  const name = party.name ?? "";
+  let s = `${scope.length}:${scope}${name.length}:${name}`;
+  for (const ref of party.identities) {
+    const platform = ref.platform ?? "";
+    s += `${ref.kind}${ref.claimed === true ? "!" : "."}${platform.length}:${platform}${ref.value.length}:${ref.value}`;
+  }
+  return s;
 }

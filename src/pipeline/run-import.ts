@@ -3,6 +3,7 @@ import { IrlError } from "../errors.js";
 import { computeTies } from "../signals/compute-ties.js";
 import { detectFormat, type Format, formatNamed, formats, HEAD_BYTES } from "../sources/index.js";
 import type { IdentityRef, SourceRecord } from "../sources/records.js";
+import type { SqlExecutor } from "../store/connection.js";
 import type { Store } from "../store/store.js";
 import { BatchWriter } from "./batch-writer.js";
 import { hashInput, type Input, listInputs, readHead } from "./inputs.js";
@@ -19,7 +20,7 @@ export interface ImportOptions {
   map?: Record<string, string>;
   /** "Today", for sources that expand recurrences up to it (tests pin it). */
   now?: number;
-  /** Records per transaction. */
+  /** Records per writer batch (several batches make one transaction). */
   batchSize?: number;
   /** Skip the identity-resolution pass after the files (it runs by default). */
   noResolve?: boolean;
@@ -60,13 +61,49 @@ export interface ImportSummary {
 
 /** How many problems per file the import log keeps in full (all are counted). */
 const KEPT_PROBLEMS = 1000;
+/**
+ * Records per writer batch, and per transaction: a commit costs about as much as writing a few
+ * thousand rows (the pages it dirties go to the WAL, and are often checkpointed into the
+ * database), so one transaction takes several batches; a batch is written as it arrives, so
+ * memory holds one batch at a time.
+ */
 const DEFAULT_BATCH = 1000;
+const TRANSACTION_RECORDS = 10_000;
 const NOT_AN_EXPORT = "not an export file";
 
 export async function runImport(
   store: Store,
   paths: readonly string[],
   options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const restore = await withoutMmap(store);
+  try {
+    return await importAll(store, paths, options);
+  } finally {
+    await restore();
+  }
+}
+
+/**
+ * SQLite pages read through its memory map count in the process's resident memory, so with
+ * the map on, an import's memory would grow with the database it writes (to the map's 1 GiB).
+ * The import reads through SQLite's own bounded page cache instead; the map comes back after.
+ */
+async function withoutMmap(store: Store): Promise<() => Promise<void>> {
+  if (store.dialect !== "sqlite") return async () => {};
+  const rows = await store.conn.all<{ mmap_size: number }>("PRAGMA mmap_size");
+  const size = Number(rows[0]?.mmap_size ?? 0);
+  if (size === 0) return async () => {};
+  await store.conn.all("PRAGMA mmap_size = 0");
+  return async () => {
+    await store.conn.all(`PRAGMA mmap_size = ${size}`);
+  };
+}
+
+async function importAll(
+  store: Store,
+  paths: readonly string[],
+  options: ImportOptions,
 ): Promise<ImportSummary> {
   const forced = options.as ? formatNamed(options.as) : undefined;
   if (options.as && !forced) {
@@ -170,11 +207,11 @@ async function importFile(
   let pending: SourceRecord[] = [];
   let records = 0;
 
-  const flush = async () => {
+  const write = async (tx: SqlExecutor) => {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    const counts = await store.conn.transaction((tx) => writer.write(tx, batch));
+    const counts = await writer.write(tx, batch);
     result.added += counts.added;
     result.unchanged += counts.unchanged;
     result.skipped += counts.skipped;
@@ -185,21 +222,45 @@ async function importFile(
   };
 
   let status = "done";
+  const parseOptions = { map: options.map, now: options.now };
+  const batches = readRecords(input, format, parseOptions)[Symbol.asyncIterator]();
+  let more = true;
   try {
-    const parseOptions = { map: options.map, now: options.now };
-    for await (const batch of readRecords(input, format, parseOptions)) {
-      for (const r of batch.records) pending.push(r);
-      records += batch.records.length;
-      if (pending.length >= batchSize) await flush();
-      options.onProgress?.({ file, bytesDone: batch.bytesDone, bytesTotal: result.bytes, records });
+    // Several batches per transaction: a commit costs as much as thousands of rows.
+    while (more) {
+      await store.conn.transaction(async (tx) => {
+        const end = records + TRANSACTION_RECORDS;
+        try {
+          while (records < end) {
+            const next = await batches.next();
+            if (next.done) {
+              more = false;
+              break;
+            }
+            const batch = next.value;
+            for (const r of batch.records) pending.push(r);
+            records += batch.records.length;
+            if (pending.length >= batchSize) await write(tx);
+            options.onProgress?.({
+              file,
+              bytesDone: batch.bytesDone,
+              bytesTotal: result.bytes,
+              records,
+            });
+          }
+          await write(tx);
+        } catch (error) {
+          if (!(error instanceof IrlError && error.code === "input")) throw error;
+          // Records read before the file went bad are whole: keep them, and say where it broke.
+          await write(tx);
+          more = false;
+          status = "failed";
+          fail(error.place ?? "whole file", error.message);
+        }
+      });
     }
-    await flush();
-  } catch (error) {
-    if (!(error instanceof IrlError && error.code === "input")) throw error;
-    // Records read before the file went bad are whole: keep them, and say where it broke.
-    await flush();
-    status = "failed";
-    fail(error.place ?? "whole file", error.message);
+  } finally {
+    await batches.return?.();
   }
   totals.peopleAdded += writer.resolver.peopleAdded;
   totals.identitiesAdded += writer.resolver.identitiesAdded;

@@ -187,19 +187,30 @@ export class Assembler {
   private judge(raw: RawComment, item: ItemContext): Kept | SkipRecord {
     const v = raw.values;
     const id = v.id;
-    const record = id ? `comment ${id} on ${item.label}` : `comment on ${item.label}`;
-    const said = `Comment ${id ? `${id} ` : ""}on ${item.label}`;
+    // Only a skipped comment needs these words: most comments are kept.
+    const skipped = (reason: string, what: string) =>
+      skip(
+        reason,
+        `Comment ${id ? `${id} ` : ""}on ${item.label} ${what}.`,
+        raw.line,
+        id ? `comment ${id} on ${item.label}` : `comment on ${item.label}`,
+      );
     if (!id) {
-      return skip("no id", `A comment on ${item.label} has no wp:comment_id.`, raw.line, record);
+      return skip(
+        "no id",
+        `A comment on ${item.label} has no wp:comment_id.`,
+        raw.line,
+        `comment on ${item.label}`,
+      );
     }
     const approved = v.approved ?? "";
-    if (approved === "spam") return skip("spam", `${said} is marked as spam.`, raw.line, record);
+    if (approved === "spam") return skipped("spam", "is marked as spam");
     if (approved === "trash" || approved === "post-trashed") {
-      return skip("trash", `${said} is in the trash.`, raw.line, record);
+      return skipped("trash", "is in the trash");
     }
     const name = this.inline(v.author) ?? "";
     if (!name && !v.email && !v.url) {
-      return skip("no author", `${said} has no author name, e-mail or URL.`, raw.line, record);
+      return skipped("no author", "has no author name, e-mail or URL");
     }
     // A comment whose export has no date elements at all (trimmed or very old exports) is dated
     // by its post, or for an undated post by the earliest comment on it: the dialog is worth more
@@ -208,7 +219,7 @@ export class Assembler {
     const at = undated ? item.postedAt : (parseWpDate(v.dateGmt) ?? parseWpDate(v.date));
     if (at === undefined) {
       const why = undated ? "has no date, and nothing around it has one" : "has no valid date";
-      return skip("bad date", `${said} ${why}.`, raw.line, record);
+      return skipped("bad date", why);
     }
     const type = v.type ?? "";
     const channel = type === "pingback" || type === "trackback" ? type : "blog_comment";
