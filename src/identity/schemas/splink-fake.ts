@@ -152,6 +152,23 @@ export const SPLINK_BLOCKING: BlockingRule<PersonRecord>[] = [
     keys: (r) => (r.surname && r.city ? [`${soundex(r.surname)}|${soundex(r.city)}`] : []),
   },
   {
+    name: "a name sounds alike",
+    uses: ["first_name", "surname"],
+    keys: (r) => [r.first, r.surname].filter(Boolean).map((n) => soundex(n)),
+  },
+  {
+    name: "initials + birth year, or city + birth year",
+    uses: ["first_name", "surname", "city"],
+    keys: (r) => {
+      if (!r.dob) return [];
+      const year = r.dob.slice(0, 4);
+      const keys = r.city ? [`c:${soundex(r.city)}|${year}`] : [];
+      if (r.first && r.surname)
+        keys.push(`i:${unordered(r.first[0] ?? "", r.surname[0] ?? "")}|${year}`);
+      return keys;
+    },
+  },
+  {
     name: "a name + birth year or birthday",
     uses: ["first_name", "surname"],
     keys: (r) =>
