@@ -859,19 +859,22 @@ export function refineHashes(p: PreparedProfile, sink: HashSink): void {
   for (const d of p.domains) sink.add(partHash("h:", d));
   for (const h of p.hosts) sink.add(partHash("h:", h));
   for (const list of [p.locals, p.urls, p.handles]) {
-    for (const v of list) {
-      for (let i = 0; i < v.length; ) {
-        const c = v.charCodeAt(i);
-        if (c < 48 || c > 57) {
-          i++;
-          continue;
-        }
-        let e = i + 1;
-        while (e < v.length && v.charCodeAt(e) >= 48 && v.charCodeAt(e) <= 57) e++;
-        if (e - i >= 2) sink.add(partHash("#:", v, i, e));
-        i = e;
-      }
+    for (const v of list) digitRunHashes(v, (h) => sink.add(h));
+  }
+}
+
+/** Gives `add` the `#:` key hash of each run of two or more digits in `v`, found by scanning. */
+export function digitRunHashes(v: string, add: (hash: number) => void): void {
+  for (let i = 0; i < v.length; ) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) {
+      i++;
+      continue;
     }
+    let e = i + 1;
+    while (e < v.length && v.charCodeAt(e) >= 48 && v.charCodeAt(e) <= 57) e++;
+    if (e - i >= 2) add(partHash("#:", v, i, e));
+    i = e;
   }
 }
 

@@ -35,6 +35,7 @@ import {
 } from "./model/index.js";
 import { compareGiven } from "./names.js";
 import {
+  digitRunHashes,
   domainLabel,
   emailParts,
   NAME_FITS,
@@ -767,14 +768,22 @@ export class ProfileTable {
 
   /** `nameKeys` of a row, hashed as `nameHashes` hashes them. */
   nameHashes(row: number, sink: HashSink): void {
+    this.addPerName(sink, row, this.hashes.data, this.nHashes.data);
+  }
+
+  /** Adds, for each name of `row`, its run `hashes[starts[name]…starts[name + 1])`. */
+  private addPerName(
+    sink: HashSink,
+    row: number,
+    hashes: ArrayLike<number>,
+    starts: ArrayLike<number>,
+  ): void {
     const d = this.cells.data;
-    const h = this.hashes.data;
-    const starts = this.nHashes.data;
     const [s, e] = this.span(row, NAMES);
     for (let q = s; q < e; q++) {
       const name = d[q] as number;
       const end = starts[name + 1] as number;
-      for (let k = starts[name] as number; k < end; k++) sink.add((h[k] as number) >>> 0);
+      for (let k = starts[name] as number; k < end; k++) sink.add((hashes[k] as number) >>> 0);
     }
   }
 
@@ -784,14 +793,7 @@ export class ProfileTable {
     const d = this.cells.data;
     const [ss, se] = this.span(row, SPELLED);
     for (let q = ss; q < se; q += 2) sink.add((d[q] as number) >>> 0);
-    const h = this.spellHashes.data;
-    const starts = this.nSpell.data;
-    const [s, e] = this.span(row, NAMES);
-    for (let q = s; q < e; q++) {
-      const name = d[q] as number;
-      const end = starts[name + 1] as number;
-      for (let k = starts[name] as number; k < end; k++) sink.add((h[k] as number) >>> 0);
-    }
+    this.addPerName(sink, row, this.spellHashes.data, this.nSpell.data);
   }
 
   /** `refineKeys` of a row. */
@@ -854,17 +856,7 @@ export class ProfileTable {
 
 /** `#:` refining-key hashes of the runs of two or more digits in `v`. */
 function pushDigitRuns(c: Int32Column, v: string): void {
-  for (let i = 0; i < v.length; ) {
-    const ch = v.charCodeAt(i);
-    if (ch < 48 || ch > 57) {
-      i++;
-      continue;
-    }
-    let e = i + 1;
-    while (e < v.length && v.charCodeAt(e) >= 48 && v.charCodeAt(e) <= 57) e++;
-    if (e - i >= 2) c.push(partHash("#:", v, i, e) | 0);
-    i = e;
-  }
+  digitRunHashes(v, (h) => c.push(h | 0));
 }
 
 /** Do cells [as, ae) and [bs, be) share a value? */
