@@ -7,6 +7,18 @@ import { afterAll, describe, expect, it } from "vitest";
 import { storeTargets } from "../testing/stores.js";
 import { scanInteractions } from "./my-events.js";
 
+const COLUMNS = [
+  "source_key",
+  "from_person_id",
+  "to_person_id",
+  "occurred_at",
+  "direction",
+  "channel",
+  "kind",
+  "size",
+  "status",
+];
+
 describe.each(storeTargets())("scanInteractions on $name", (target) => {
   afterAll(() => target.cleanup());
 
@@ -33,17 +45,7 @@ describe.each(storeTargets())("scanInteractions on $name", (target) => {
       await store.conn.transaction((tx) =>
         tx.insertNew(
           "interactions",
-          [
-            "source_key",
-            "from_person_id",
-            "to_person_id",
-            "occurred_at",
-            "direction",
-            "channel",
-            "kind",
-            "size",
-            "status",
-          ],
+          COLUMNS,
           rows.map(([key, from, to, at, direction]) => [
             key,
             from,
@@ -113,23 +115,7 @@ describe.each(storeTargets())("scanInteractions on $name", (target) => {
           "approved",
         ]);
       }
-      await store.conn.transaction((tx) =>
-        tx.insertNew(
-          "interactions",
-          [
-            "source_key",
-            "from_person_id",
-            "to_person_id",
-            "occurred_at",
-            "direction",
-            "channel",
-            "kind",
-            "size",
-            "status",
-          ],
-          rows,
-        ),
-      );
+      await store.conn.transaction((tx) => tx.insertNew("interactions", COLUMNS, rows));
       const run = async (split: boolean) => {
         const seen: string[] = [];
         const scan = await scanInteractions(store.conn, me, {
